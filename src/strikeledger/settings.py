@@ -1,0 +1,82 @@
+"""Settings, defined once: name, default, type and help.
+
+Precedence: defaults < config file (``strikeledger.toml`` or ``--config``) < environment
+(``STRIKELEDGER_<NAME>``) < explicit overrides (command-line flags). ``effective_settings``
+returns the merged values with where each came from; ``strikeledger config`` and
+``/api/settings`` show them.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    type: type
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("db", "sqlite:///strikeledger.db", str, "Database URL (SQLite file or postgresql+psycopg://...)."),
+    Setting("max_article_bytes", 5_000_000, int, "Largest article file or archive line accepted, in bytes."),
+    Setting("max_archive_bytes", 2_000_000_000, int, "Largest JSON Lines archive accepted, in bytes."),
+    Setting("host", "127.0.0.1", str, "Address the web server listens on."),
+    Setting("port", 8000, int, "Port the web server listens on."),
+    Setting("tile_url", "", str, "Optional map tile URL template; empty means the offline country map only."),
+    Setting("page_size", 50, int, "Default page size of the API's list endpoints."),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def _coerce(setting: Setting, value: Any, origin: str) -> Any:
+    try:
+        return setting.type(value)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"setting {setting.name} from {origin}: {value!r} is not a {setting.type.__name__}") from exc
+
+
+def effective_settings(
+    config_file: str | Path | None = None, overrides: dict[str, Any] | None = None
+) -> dict[str, tuple[Any, str]]:
+    """Merge defaults, config file, environment and overrides.
+
+    Returns a mapping name -> (value, origin) where origin is ``default``, the config path,
+    ``env:STRIKELEDGER_NAME`` or ``flag``. Raises ConfigError for unknown keys or bad values.
+    """
+    values: dict[str, tuple[Any, str]] = {s.name: (s.default, "default") for s in SETTINGS}
+    path = Path(config_file) if config_file else Path("strikeledger.toml")
+    if config_file or path.exists():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as exc:
+            raise ConfigError(f"config file {path}: {exc}") from exc
+        for key, value in data.items():
+            if key not in _BY_NAME:
+                raise ConfigError(f"config file {path}: unknown setting {key!r}")
+            values[key] = (_coerce(_BY_NAME[key], value, str(path)), str(path))
+    for setting in SETTINGS:
+        env_name = f"STRIKELEDGER_{setting.name.upper()}"
+        if env_name in os.environ:
+            values[setting.name] = (_coerce(setting, os.environ[env_name], env_name), f"env:{env_name}")
+    for key, value in (overrides or {}).items():
+        if value is None:
+            continue
+        if key not in _BY_NAME:
+            raise ConfigError(f"unknown setting {key!r}")
+        values[key] = (_coerce(_BY_NAME[key], value, "flag"), "flag")
+    return values
+
+
+def setting_value(name: str, overrides: dict[str, Any] | None = None) -> Any:
+    """The effective value of one setting."""
+    return effective_settings(overrides=overrides)[name][0]
