@@ -1,0 +1,62 @@
+# strikeledger: `make run` serves the sample ledger; `make test` runs the whole suite.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PIP := $(VENV)/bin/pip
+DB ?= sqlite:///strikeledger.db
+HOST ?= 127.0.0.1
+PORT ?= 8000
+STATIC_VENDOR := src/strikeledger/web/static/vendor
+
+.PHONY: install web-assets system-deps sample run test eval bench clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+# Front-end libraries come from npm (web/package-lock.json) and are copied into the package's
+# static files; nothing is loaded from a CDN and nothing vendored is committed.
+web-assets: $(STATIC_VENDOR)/.built
+
+$(STATIC_VENDOR)/.built: web/package.json web/package-lock.json web/build.mjs
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	node web/build.mjs $(STATIC_VENDOR)
+	touch $@
+
+# What the tests need from Debian: a PostgreSQL server and Chromium. Installed when we are
+# root with apt; otherwise the tests that need them say why they are skipped (never under CI).
+system-deps:
+	@if [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null; then \
+	  missing=""; \
+	  [ -x /usr/lib/postgresql/15/bin/initdb ] || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing="$$missing postgresql"; \
+	  command -v chromium >/dev/null || missing="$$missing chromium"; \
+	  if [ -n "$$missing" ]; then \
+	    echo "installing$$missing from Debian's packages"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	  fi; \
+	else echo "not root with apt: PostgreSQL and Chromium tests run only if they are already installed"; fi
+
+sample: install
+	$(VENV)/bin/strikeledger ingest examples/corpus --db $(DB) --quiet
+	$(VENV)/bin/strikeledger incidents --db $(DB)
+
+run: install web-assets sample
+	@echo "Serving the ledger at http://$(HOST):$(PORT)/"
+	$(VENV)/bin/strikeledger serve --db $(DB) --host $(HOST) --port $(PORT)
+
+test: install web-assets system-deps
+	$(PY) -m pytest -q
+
+eval: install
+	$(VENV)/bin/strikeledger eval examples/corpus examples/gold.csv
+	@if [ -d ../shared/corpus/seeds ]; then $(VENV)/bin/strikeledger eval ../shared/corpus/seeds ../shared/corpus/seeds-gold.csv; fi
+
+bench: install
+	$(PY) bench/ingest_speed.py
+
+clean:
+	rm -rf $(VENV) web/node_modules $(STATIC_VENDOR) strikeledger.db strikeledger.db-wal strikeledger.db-shm

@@ -1,0 +1,241 @@
+"""The ``strikeledger`` command: a thin layer over :mod:`strikeledger.service`.
+
+Each command opens the ledger, calls one library function and renders what it returns.
+Library errors become ``Error: ...`` on stderr and exit status 1.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from functools import wraps
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import service
+from .errors import StrikeledgerError
+from .ingest import IngestOptions
+from .settings import SETTINGS, effective_settings
+from .store import Ledger
+
+app = typer.Typer(help="An auditable ledger of US strikes on alleged drug boats, built from news reporting.", no_args_is_help=True)
+console = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[Optional[str], typer.Option("--db", envvar="STRIKELEDGER_DB", help="Database URL (default sqlite:///strikeledger.db).")]
+
+
+def _fail(message: str) -> None:
+    err.print(f"Error: {message}", markup=False, highlight=False, soft_wrap=True)
+    raise typer.Exit(1)
+
+
+def library_errors(func: Callable) -> Callable:
+    @wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except StrikeledgerError as exc:
+            _fail(str(exc))
+    return wrapper
+
+
+def _open(db: str | None) -> Ledger:
+    settings = effective_settings(overrides={"db": db})
+    return Ledger.open(settings["db"][0])
+
+
+def _count_inputs(paths: list[Path]) -> int | None:
+    total = 0
+    for path in paths:
+        if path.is_dir():
+            total += sum(1 for p in path.rglob("*") if p.suffix.lower() in (".txt", ".html", ".htm"))
+        elif path.exists() and path.suffix.lower() in (".txt", ".html", ".htm"):
+            total += 1
+        else:
+            return None  # archives: the number of lines is not known in advance
+    return total
+
+
+@app.command()
+@library_errors
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Corpus directories, article files or .jsonl/.jsonl.gz archives.")],
+    db: DbOption = None,
+    max_bytes: Annotated[Optional[int], typer.Option(help="Largest article accepted, in bytes.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+) -> None:
+    """Ingest articles, extract what they report and rebuild the ledger. Exit 1 if any input was rejected."""
+    settings = effective_settings(overrides={"db": db, "max_article_bytes": max_bytes})
+    options = IngestOptions(max_article_bytes=settings["max_article_bytes"][0], max_archive_bytes=settings["max_archive_bytes"][0])
+    ledger = Ledger.open(settings["db"][0])
+    columns = [SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}")]
+    with Progress(*columns, console=err, disable=quiet or not err.is_terminal, transient=True) as progress:
+        task = progress.add_task("", total=_count_inputs(paths))
+        summary = service.ingest(ledger, paths, options, on_item=lambda source, status: progress.update(task, advance=1, description=Path(source).name))
+    for skipped in summary.skipped:
+        err.print(f"Warning: skipped {skipped}", markup=False, highlight=False, soft_wrap=True)
+    for rejected in summary.rejected:
+        err.print(f"Error: {rejected}", markup=False, highlight=False, soft_wrap=True)
+    console.print(
+        f"ingested {summary.ingested}, duplicates {summary.duplicates}, syndicated copies {summary.syndicated}, "
+        f"rejected {len(summary.rejected)}, skipped {len(summary.skipped)}; ledger: {summary.incidents} incidents",
+        highlight=False,
+    )
+    if summary.rejected:
+        raise typer.Exit(1)
+
+
+def _range(row: dict) -> str:
+    low, best, high = row["killed_low"], row["killed_best"], row["killed_high"]
+    if best is None and low is None:
+        return ""
+    if low == high or high is None:
+        return f"{best if best is not None else f'≥{low}'}"
+    return f"{best} ({low}–{high})"
+
+
+@app.command()
+@library_errors
+def incidents(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False) -> None:
+    """The ledger: one row per strike."""
+    rows = service.list_incidents(_open(db))
+    if as_json:
+        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    table = Table(title=f"{len(rows)} incidents", show_lines=False)
+    for name in ("id", "date", "region", "location", "vessels", "killed", "surv.", "announced", "grade", "src", "contradictions"):
+        table.add_column(name, overflow="fold")
+    for row in rows:
+        table.add_row(
+            row["incident_id"], row["strike_date"] or "?", row["region"], row["location"] or "", str(row["vessels"] or ""),
+            _range(row), "" if row["survivors"] is None else str(row["survivors"]), row["announced_by"] or "", row["grade"],
+            str(row["n_sources"]), row["contradictions"],
+        )
+    console.print(table)
+
+
+@app.command()
+@library_errors
+def show(incident_id: str, db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """One incident: every figure with the sentence behind it, the range and the contradictions."""
+    detail = service.incident_detail(_open(db), incident_id)
+    if as_json:
+        typer.echo(json.dumps(detail, indent=2, ensure_ascii=False))
+        return
+    out = console.print
+    out(f"[bold]{detail['incident_id']}[/bold]  {detail['strike_date'] or 'date unknown'} ({detail['date_precision']}), "
+        f"{detail['region']}, {detail['location'] or 'place not named'}", highlight=False)
+    out(f"killed: {_range(detail) or 'unknown'} — {detail['best_reason']}", highlight=False, markup=False)
+    out(f"survivors: {detail['survivors'] if detail['survivors'] is not None else 'not reported'}; vessels: {detail['vessels'] or 'unknown'}; "
+        f"announced by: {detail['announced_by'] or 'unknown'}; grade: {detail['grade']}", highlight=False, markup=False)
+    if detail["contradictions"]:
+        out("contradictions: " + "; ".join(detail["contradictions"]), highlight=False, markup=False)
+    if len(detail["killed_over_time"]) > 1:
+        out("toll over time: " + " → ".join(f"{r['value']} ({r['outlet'] or r['article_id']}, {r['published']})" for r in detail["killed_over_time"]), markup=False)
+    for source in detail["sources"]:
+        out(f"\n[bold]{source['outlet'] or 'unknown outlet'}[/bold], {source['published'] or 'undated'} — {source['url'] or source['article_id']}", highlight=False)
+        for figure in source["figures"]:
+            out(f"  {figure['kind']} = {figure['value']} {figure['qualifier']}".rstrip() + f"  «{figure['surface']}»", markup=False, highlight=False)
+            out(f"      {figure['sentence']}", markup=False, highlight=False, style="dim")
+    for claim in detail["claims"]:
+        if claim["stance"] != "announces" or claim["evidence"]:
+            out(f"\nclaim: {claim['speaker']} {claim['stance']}{' (' + claim['evidence'] + ')' if claim['evidence'] else ''}: {claim['text']}", markup=False, highlight=False)
+
+
+@app.command()
+@library_errors
+def totals(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """Reported cumulative totals beside the ledger's own figures as of the same date."""
+    checks = service.check_totals(_open(db))
+    if as_json:
+        typer.echo(json.dumps([{**c.__dict__, "as_of": c.as_of.isoformat() if c.as_of else None} for c in checks], indent=2, ensure_ascii=False))
+        return
+    table = Table(title=f"{len(checks)} reported totals")
+    for name in ("as of", "outlet", "reported killed", "ledger killed", "gap", "reported strikes", "ledger strikes", "gap ", "sentence"):
+        table.add_column(name, overflow="fold")
+    for c in checks:
+        qual = {"at_least": "≥", "more_than": ">", "about": "~"}.get(c.qualifier, "")
+        table.add_row(
+            str(c.as_of or "?"), c.outlet or c.article_id, f"{qual}{c.reported_killed}" if c.reported_killed is not None else "",
+            str(c.ledger_killed), "" if c.killed_gap is None else f"{c.killed_gap:+d}",
+            "" if c.reported_strikes is None else str(c.reported_strikes), str(c.ledger_strikes),
+            "" if c.strikes_gap is None else f"{c.strikes_gap:+d}", c.sentence[:160],
+        )
+    console.print(table)
+
+
+@app.command()
+@library_errors
+def export(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, json or geojson")] = "csv",
+    output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write (default: standard output).")] = None,
+    db: DbOption = None,
+) -> None:
+    """Export the ledger as CSV (the FORMAT.md columns), JSON or GeoJSON."""
+    if fmt not in ("csv", "json", "geojson"):
+        _fail(f"--format {fmt}: use csv, json or geojson")
+    text = service.export(_open(db), fmt)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        try:
+            output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            _fail(f"{output}: cannot write ({exc.strerror})")
+
+
+@app.command(name="eval")
+@library_errors
+def evaluate(
+    corpus: Annotated[Path, typer.Argument(help="A corpus directory or archive.")],
+    gold: Annotated[Path, typer.Argument(help="The gold CSV.")],
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Score the ledger built from CORPUS against GOLD: incident precision/recall/F1 and exact-match rates."""
+    result = service.evaluate_corpus([corpus], gold)
+    if as_json:
+        typer.echo(json.dumps(result.as_dict(), indent=2))
+        return
+    console.print(
+        f"incidents {result.incidents}, gold {result.gold}, matched {result.matched}\n"
+        f"precision {result.precision:.3f}  recall {result.recall:.3f}  F1 {result.f1:.3f}\n"
+        f"exact date {result.date_exact:.3f}  exact killed {result.killed_exact:.3f}  exact survivors {result.survivors_exact:.3f}",
+        highlight=False,
+    )
+    for label, items in (("missed", result.unmatched_gold), ("not in gold", result.unmatched_incidents), ("wrong toll", result.wrong_killed)):
+        for item in items:
+            console.print(f"  {label}: {item}", highlight=False, markup=False)
+
+
+@app.command()
+@library_errors
+def rebuild(db: DbOption = None) -> None:
+    """Extract again what an older extractor read, and re-resolve the incidents."""
+    ledger = _open(db)
+    count = service.reextract(ledger)
+    console.print(f"re-extracted {count} articles; ledger: {ledger.counts()['incidents']} incidents", highlight=False)
+
+
+@app.command()
+@library_errors
+def config(db: DbOption = None) -> None:
+    """The effective settings and where each comes from."""
+    values = effective_settings(overrides={"db": db})
+    table = Table(title="settings")
+    for name in ("name", "value", "from", "help"):
+        table.add_column(name, overflow="fold")
+    for setting in SETTINGS:
+        value, origin = values[setting.name]
+        table.add_row(setting.name, str(value), origin, setting.help)
+    console.print(table)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    app()

@@ -1,0 +1,256 @@
+"""The library functions the CLI and the web API call: each opens nothing, takes a Ledger, returns data."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import tempfile
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from .evaluate import Evaluation, evaluate, load_gold
+from .extract import EXTRACTOR_VERSION, extract_article
+from .ingest import IngestOptions, Rejected, iter_articles
+from .ingest.sources import Skipped
+from .records import Article, Incident
+from .resolve import build_incidents
+from .store import Ledger
+
+CSV_COLUMNS = (
+    "incident_id", "strike_date", "date_precision", "region", "location", "lat", "lon", "vessels", "killed_low",
+    "killed_best", "killed_high", "survivors", "announced_by", "n_sources", "source_urls", "contradictions",
+    "grade", "place_precision",
+)
+
+
+@dataclass
+class IngestSummary:
+    ingested: int = 0
+    duplicates: int = 0
+    syndicated: int = 0
+    rejected: list[Rejected] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    incidents: int = 0
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "ingested": self.ingested, "duplicates": self.duplicates, "syndicated": self.syndicated,
+            "rejected": [str(r) for r in self.rejected], "skipped": [str(s) for s in self.skipped], "incidents": self.incidents,
+        }
+
+
+def ingest(
+    ledger: Ledger,
+    paths: Iterable[str | Path],
+    options: IngestOptions | None = None,
+    on_item: Callable[[str, str], None] | None = None,
+) -> IngestSummary:
+    """Ingest every article under ``paths``, extract what each reports, then rebuild the incidents.
+
+    Each article is stored with its extraction in one transaction, so an error later in the
+    batch loses nothing stored before it. Bad inputs are collected, never raised.
+    """
+    summary = IngestSummary()
+    for item in iter_articles(paths, options):
+        if isinstance(item, Rejected):
+            summary.rejected.append(item)
+            status = "rejected"
+        elif isinstance(item, Skipped):
+            summary.skipped.append(item)
+            status = "skipped"
+        else:
+            status = _ingest_article(ledger, item, summary)
+        if on_item is not None:
+            on_item(getattr(item, "source", ""), status)
+    summary.incidents = len(rebuild(ledger))
+    return summary
+
+
+def _ingest_article(ledger: Ledger, article: Article, summary: IngestSummary) -> str:
+    try:
+        extraction = extract_article(article)
+    except Exception as exc:  # an extractor bug must not stop the batch; the article is reported, not lost silently
+        summary.rejected.append(Rejected(article.source, f"extraction failed ({type(exc).__name__}: {exc})"))
+        return "rejected"
+    with ledger.transaction() as conn:
+        status = ledger.add_article(article, EXTRACTOR_VERSION, conn)
+        if status == "new":
+            ledger.save_extraction(extraction, conn)
+    if status == "new":
+        summary.ingested += 1
+    elif status == "syndicated":
+        summary.syndicated += 1
+    else:
+        summary.duplicates += 1
+    return status
+
+
+def rebuild(ledger: Ledger) -> list[Incident]:
+    """Resolve every stored report into incidents and store them (idempotent)."""
+    articles = ledger.articles(with_text=False)
+    incidents = build_incidents(ledger.reports(), articles, ledger.claims())
+    ledger.replace_incidents(incidents)
+    return incidents
+
+
+def reextract(ledger: Ledger, on_item: Callable[[str, str], None] | None = None) -> int:
+    """Extract again the articles stored by an older extractor version; returns how many."""
+    ids = ledger.article_ids_needing_extraction(EXTRACTOR_VERSION)
+    for article_id in ids:
+        article = ledger.article(article_id)
+        extraction = extract_article(article)
+        with ledger.transaction() as conn:
+            ledger.save_extraction(extraction, conn)
+            ledger.mark_extracted(article_id, EXTRACTOR_VERSION, conn)
+        if on_item:
+            on_item(article.source, "extracted")
+    rebuild(ledger)
+    return len(ids)
+
+
+# --- reading the ledger -------------------------------------------------------------------
+
+def incident_row(incident: Incident, articles: dict[str, Article]) -> dict[str, Any]:
+    """An incident as a flat row: the CSV columns of FORMAT.md plus grade and place precision."""
+    urls = [articles[a].url or a for a in incident.article_ids if a in articles]
+    return {
+        "incident_id": incident.id,
+        "strike_date": incident.strike_date.isoformat() if incident.strike_date else None,
+        "date_precision": incident.date_precision,
+        "region": incident.region,
+        "location": incident.location,
+        "lat": incident.lat,
+        "lon": incident.lon,
+        "vessels": incident.vessels,
+        "killed_low": incident.killed_low,
+        "killed_best": incident.killed_best,
+        "killed_high": incident.killed_high,
+        "survivors": incident.survivors,
+        "announced_by": incident.announced_by,
+        "n_sources": len(incident.article_ids),
+        "source_urls": " ".join(sorted(urls)),
+        "contradictions": "; ".join(incident.contradictions),
+        "grade": incident.grade,
+        "place_precision": incident.place_precision,
+    }
+
+
+def list_incidents(ledger: Ledger) -> list[dict[str, Any]]:
+    articles = ledger.articles(with_text=False)
+    return [incident_row(i, articles) for i in ledger.incidents()]
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    return text[start:end] if 0 <= start < end else ""
+
+
+def incident_detail(ledger: Ledger, incident_id: str) -> dict[str, Any]:
+    """An incident with every figure's source: the fact, its sentence, the article's outlet and date."""
+    incident = ledger.incident(incident_id)
+    articles = ledger.articles(incident.article_ids)
+    keys = set(incident.report_keys)
+    sources = []
+    for article_id in incident.article_ids:
+        article = articles[article_id]
+        figures = []
+        for report_idx, _, fact in ledger.facts(article_id):
+            if f"{article_id}:{report_idx}" not in keys:
+                continue
+            figures.append({
+                "kind": fact.kind, "value": fact.value, "qualifier": fact.qualifier, "surface": fact.surface,
+                "start": fact.start, "end": fact.end, "extractor": fact.extractor,
+                "sentence": _sentence(article.text, fact.sentence_start, fact.sentence_end),
+                "sentence_start": fact.sentence_start, "sentence_end": fact.sentence_end,
+            })
+        sources.append({
+            "article_id": article_id, "url": article.url, "outlet": article.outlet, "title": article.title,
+            "published": article.published.isoformat() if article.published else None, "figures": figures,
+        })
+    sources.sort(key=lambda s: (s["published"] or "", s["article_id"]))
+    claims = [asdict(c) for c in ledger.claims(incident.article_ids) if f"{c.article_id}:{c.report_index}" in keys]
+    figures = ledger.killed_figures(incident)
+    revisions = []
+    for figure in figures:
+        if not revisions or revisions[-1]["value"] != figure.value:
+            revisions.append({"value": figure.value, "published": figure.published.isoformat() if figure.published else None,
+                              "outlet": figure.outlet, "article_id": figure.article_id, "qualifier": figure.qualifier})
+    row = incident_row(incident, articles)
+    return {**row, "best_reason": incident.best_reason, "contradictions": list(incident.contradictions),
+            "sources": sources, "claims": claims, "killed_over_time": revisions}
+
+
+@dataclass(frozen=True)
+class TotalCheck:
+    article_id: str
+    outlet: str | None
+    as_of: date | None
+    sentence: str
+    reported_killed: int | None
+    qualifier: str
+    reported_strikes: int | None
+    ledger_killed: int
+    ledger_strikes: int
+    killed_gap: int | None  # reported minus ledger
+    strikes_gap: int | None
+
+
+def check_totals(ledger: Ledger) -> list[TotalCheck]:
+    """Each reported cumulative total beside the ledger's own figure as of the same date."""
+    incidents = [i for i in ledger.incidents() if i.strike_date is not None]
+    totals = ledger.totals()
+    articles = ledger.articles({t.article_id for t in totals})
+    checks = []
+    for total in totals:
+        as_of = total.as_of
+        upto = [i for i in incidents if as_of is None or i.strike_date <= as_of]
+        own_killed = sum((i.killed_best if i.killed_best is not None else (i.killed_low or 0)) for i in upto)
+        article = articles[total.article_id]
+        checks.append(TotalCheck(
+            article_id=total.article_id, outlet=article.outlet, as_of=as_of,
+            sentence=article.text[total.start:total.end], reported_killed=total.killed, qualifier=total.killed_qualifier,
+            reported_strikes=total.strikes, ledger_killed=own_killed, ledger_strikes=len(upto),
+            killed_gap=None if total.killed is None else total.killed - own_killed,
+            strikes_gap=None if total.strikes is None else total.strikes - len(upto),
+        ))
+    return checks
+
+
+# --- exports ------------------------------------------------------------------------------
+
+def export(ledger: Ledger, fmt: str) -> str:
+    """The ledger as CSV (FORMAT.md columns), JSON or GeoJSON text."""
+    rows = list_incidents(ledger)
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
+        writer.writeheader()
+        for row in rows:
+            writer.writerow({k: ("" if row[k] is None else row[k]) for k in CSV_COLUMNS})
+        return buffer.getvalue()
+    if fmt == "json":
+        return json.dumps({"incidents": rows}, indent=2, ensure_ascii=False) + "\n"
+    if fmt == "geojson":
+        features = [
+            {"type": "Feature", "id": row["incident_id"],
+             "geometry": {"type": "Point", "coordinates": [row["lon"], row["lat"]]} if row["lat"] is not None else None,
+             "properties": row}
+            for row in rows
+        ]
+        return json.dumps({"type": "FeatureCollection", "features": features}, indent=2, ensure_ascii=False) + "\n"
+    raise ValueError(f"unknown export format {fmt!r}: use csv, json or geojson")
+
+
+def evaluate_corpus(corpus: Iterable[str | Path], gold_path: str | Path, options: IngestOptions | None = None) -> Evaluation:
+    """Build a ledger of ``corpus`` in a scratch database and score it against ``gold_path``."""
+    gold = load_gold(gold_path)
+    with tempfile.TemporaryDirectory() as scratch:
+        ledger = Ledger.open(f"sqlite:///{Path(scratch) / 'eval.db'}")
+        try:
+            ingest(ledger, corpus, options)
+            return evaluate(ledger.incidents(), gold)
+        finally:
+            ledger.close()

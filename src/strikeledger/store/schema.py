@@ -1,0 +1,152 @@
+"""The database tables, as SQLAlchemy Core metadata.
+
+Machine-extracted rows (articles, reports, facts, totals, claims) are written by ingest and
+never edited; ``incidents`` and ``incident_reports`` are rebuilt from them by the resolver, so
+they can always be derived again. Analysts' corrections live in tables of their own (a later
+migration) layered over these.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData()
+
+articles = Table(
+    "articles", metadata,
+    Column("id", String(16), primary_key=True),
+    Column("url", Text),
+    Column("outlet", Text),
+    Column("title", Text),
+    Column("published", Date),
+    Column("published_precision", String(16), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("source", Text, nullable=False),
+    Column("ingested_at", DateTime(timezone=True), nullable=False),
+    Column("extractor_version", String(16), nullable=False),
+)
+
+article_copies = Table(
+    "article_copies", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("url", Text),
+    Column("outlet", Text),
+    Column("source", Text, nullable=False),
+    Column("seen_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("article_id", "url", name="uq_article_copies_article_url"),
+)
+
+reports = Table(
+    "reports", metadata,
+    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("strike_date", Date),
+    Column("date_precision", String(16), nullable=False),
+    Column("date_low", Date),
+    Column("date_high", Date),
+    Column("date_from_announcement", Boolean, nullable=False),
+    Column("region", String(32), nullable=False),
+    Column("location", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("place_precision", String(16), nullable=False),
+    Column("vessels", Integer),
+    Column("killed", Integer),
+    Column("killed_qualifier", String(32), nullable=False),
+    Column("survivors", Integer),
+    Column("announced_by", String(64)),
+    Column("ordinal", Integer),
+    Column("part", Integer),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
+
+totals = Table(
+    "totals", metadata,
+    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("idx", Integer, primary_key=True),
+    Column("as_of", Date),
+    Column("killed", Integer),
+    Column("killed_qualifier", String(32), nullable=False),
+    Column("strikes", Integer),
+    Column("vessels", Integer),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
+
+facts = Table(
+    "facts", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("report_idx", Integer),
+    Column("total_idx", Integer),
+    Column("kind", String(32), nullable=False),
+    Column("value", Text, nullable=False),
+    Column("qualifier", String(64), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("surface", Text, nullable=False),
+    Column("extractor", String(32), nullable=False),
+    Column("sentence_start", Integer, nullable=False),
+    Column("sentence_end", Integer, nullable=False),
+    Index("ix_facts_article", "article_id"),
+)
+
+claims = Table(
+    "claims", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("article_id", String(16), ForeignKey("articles.id", ondelete="CASCADE"), nullable=False),
+    Column("report_idx", Integer),
+    Column("speaker", String(64), nullable=False),
+    Column("stance", String(16), nullable=False),
+    Column("evidence", String(32), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Index("ix_claims_article", "article_id"),
+)
+
+incidents = Table(
+    "incidents", metadata,
+    Column("id", String(64), primary_key=True),
+    Column("strike_date", Date),
+    Column("date_precision", String(16), nullable=False),
+    Column("region", String(32), nullable=False),
+    Column("location", Text),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("place_precision", String(16), nullable=False),
+    Column("vessels", Integer),
+    Column("killed_low", Integer),
+    Column("killed_best", Integer),
+    Column("killed_high", Integer),
+    Column("survivors", Integer),
+    Column("announced_by", String(64)),
+    Column("grade", String(32), nullable=False),
+    Column("contradictions", Text, nullable=False),  # JSON list of strings
+    Column("best_reason", Text, nullable=False),
+    Column("n_sources", Integer, nullable=False),
+)
+
+incident_reports = Table(
+    "incident_reports", metadata,
+    Column("incident_id", String(64), ForeignKey("incidents.id", ondelete="CASCADE"), primary_key=True),
+    Column("article_id", String(16), primary_key=True),
+    Column("report_idx", Integer, primary_key=True),
+    Index("ix_incident_reports_report", "article_id", "report_idx"),
+)
