@@ -31,6 +31,17 @@ def decode_bytes(data: bytes, source: str) -> str:
         pass
     best = from_bytes(data).best()
     # charset-normalizer's chaos measure: above this the guess is noise (its own default cut-off is 0.2).
-    if best is None or best.chaos > 0.2:
+    text = str(best) if best is not None and best.chaos <= 0.2 else ""
+    if not _mostly_words(text):
         raise InputError(source, "not UTF-8 and no other text encoding fits; re-save it as UTF-8")
-    return str(best)
+    return text
+
+
+# Share of letters among the non-space characters of real prose, with room for digits and
+# punctuation; decoded noise (control characters, symbols) falls far below it.
+MIN_LETTER_SHARE = 0.6
+
+
+def _mostly_words(text: str) -> bool:
+    visible = [c for c in text if not c.isspace()]
+    return bool(visible) and sum(c.isalpha() for c in visible) / len(visible) >= MIN_LETTER_SHARE
