@@ -1,0 +1,231 @@
+"""Golden cases for the extractors: how an analyst reads each pattern of strike reporting.
+
+Every text here is written for these tests.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from strikeledger.extract import extract_article
+from strikeledger.ingest import content_id, normalise_text
+from strikeledger.records import Article
+
+
+def read(text: str, published: date | None = date(2025, 11, 12), outlet: str | None = "Test Wire"):
+    text = normalise_text(text)
+    return extract_article(Article(id=content_id(text), text=text, outlet=outlet, published=published))
+
+
+def only_report(text: str, **kwargs):
+    extraction = read(text, **kwargs)
+    assert len(extraction.reports) == 1, extraction.reports
+    return extraction.reports[0]
+
+
+# --- 1. running lists -------------------------------------------------------------------------
+
+RUNNING_LIST = """Here is every strike the administration has announced.
+
+OCTOBER
+Oct. 3: Hegseth said four people were killed when the military struck a boat off the coast of Venezuela.
+Oct. 14: Trump posted that six men died in a strike on a vessel in the Caribbean.
+Oct. 21: The first strike in the eastern Pacific killed two people, Hegseth said.
+
+NOVEMBER
+Nov. 4: A vessel in the eastern Pacific was hit, leaving two dead, according to Hegseth.
+"""
+
+
+def test_running_list_items_are_separate_reports_with_their_own_figures():
+    reports = read(RUNNING_LIST).reports
+    assert [(r.strike_date.isoformat(), r.killed, r.region) for r in reports] == [
+        ("2025-10-03", 4, "caribbean"), ("2025-10-14", 6, "caribbean"),
+        ("2025-10-21", 2, "eastern_pacific"), ("2025-11-04", 2, "eastern_pacific"),
+    ]
+    assert [r.announced_by for r in reports] == ["Hegseth", "Trump", "Hegseth", "Hegseth"]
+
+
+def test_list_items_in_caps_with_dashes():
+    text = "SEPTEMBER 2 – Eleven people were killed in the first strike, on a boat in the Caribbean.\nSEPTEMBER 15 – Three were killed aboard a boat in the Caribbean Sea."
+    reports = read(text, published=date(2025, 10, 1)).reports
+    assert [(r.strike_date, r.killed) for r in reports] == [(date(2025, 9, 2), 11), (date(2025, 9, 15), 3)]
+
+
+# --- 2. dates ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "sentence, published, expected, precision",
+    [
+        ("The military struck a boat in the Caribbean on Tuesday, killing three.", date(2025, 10, 16), date(2025, 10, 14), "day"),
+        ("Monday's strike on a vessel in the Caribbean killed four people.", date(2025, 11, 12), date(2025, 11, 10), "day"),
+        ("A boat was struck in the Caribbean on Sept. 15, killing three.", date(2026, 1, 5), date(2025, 9, 15), "day"),
+        ("The U.S. struck a boat in the eastern Pacific yesterday, killing two.", date(2025, 10, 22), date(2025, 10, 21), "day"),
+    ],
+)
+def test_dates_resolve_against_the_publication_date(sentence, published, expected, precision):
+    report = only_report(sentence, published=published)
+    assert (report.strike_date, report.date_precision) == (expected, precision)
+
+
+def test_a_day_earlier_counts_back_from_the_announcement():
+    report = only_report(
+        "Hegseth announced Monday that, a day earlier, the military had struck two vessels in the eastern Pacific, killing six.",
+        published=date(2025, 11, 11),
+    )
+    assert report.strike_date == date(2025, 11, 9) and not report.date_from_announcement
+
+
+def test_announcement_date_is_used_only_when_no_strike_date_is_given():
+    report = only_report("Southern Command said on Thursday it had struck a vessel in the eastern Pacific, killing four.", published=date(2025, 12, 5))
+    assert report.strike_date == date(2025, 12, 4) and report.date_from_announcement
+
+
+def test_last_week_gives_a_week_window():
+    report = only_report("A strike on a boat in the Caribbean last week killed three people.", published=date(2025, 11, 12))
+    assert report.date_precision == "week"
+    assert (report.date_low, report.date_high) == (date(2025, 11, 3), date(2025, 11, 9))
+
+
+def test_without_a_publication_date_relative_dates_stay_unresolved():
+    extraction = read("The military struck a boat in the Caribbean on Tuesday, killing three.", published=None)
+    assert all(r.strike_date is None and r.date_precision == "unknown" for r in extraction.reports)
+
+
+# --- 3. numbers -------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "sentence, killed, survivors",
+    [
+        ("The strike on a boat in the Caribbean on Tuesday killed all 11 aboard.", 11, None),
+        ("Six male narco-terrorists aboard the vessel were killed in the strike on Tuesday in the Caribbean.", 6, None),
+        ("A strike on a semi-submersible in the Caribbean on Tuesday killed two and left two survivors.", 2, 2),
+        ("The military struck a boat in the Caribbean on Tuesday, killing at least three people; there were no survivors.", 3, 0),
+    ],
+)
+def test_killed_and_survivors(sentence, killed, survivors):
+    report = only_report(sentence)
+    assert (report.killed, report.survivors) == (killed, survivors)
+
+
+def test_people_aboard_and_us_forces_are_not_deaths():
+    report = only_report(
+        "The U.S. struck a boat carrying 11 people in the Caribbean on Tuesday. Three of them were killed. No U.S. forces were harmed."
+    )
+    assert report.killed == 3
+
+
+# --- 4. per-strike versus cumulative ----------------------------------------------------------
+
+def test_trailing_toll_is_a_reported_total_not_the_strike():
+    extraction = read("The strike on a boat in the eastern Pacific on Tuesday killed three people, bringing the death toll of the campaign to at least 76.")
+    (report,) = extraction.reports
+    (total,) = extraction.totals
+    assert report.killed == 3
+    assert (total.killed, total.killed_qualifier, total.as_of) == (76, "at_least", date(2025, 11, 12))
+
+
+def test_campaign_totals_are_never_incidents():
+    extraction = read("Since September, the strikes have killed more than 60 people in 15 strikes on boats in the Caribbean and the Pacific.")
+    assert extraction.reports == ()
+    (total,) = extraction.totals
+    assert (total.killed, total.strikes) == (60, 15)
+
+
+def test_ordinal_strike_number_is_kept():
+    report = only_report("Tuesday's attack on a boat in the Caribbean, the sixth strike of the campaign, killed three people.")
+    assert report.ordinal == 6
+
+
+# --- 5. several vessels, follow-on strikes ----------------------------------------------------
+
+def test_per_vessel_counts_split_one_announcement_into_one_report_per_vessel():
+    reports = read(
+        "Southern Command said it struck two vessels in the eastern Pacific on Thursday. "
+        "A total of five male narco-terrorists were killed, three in the first vessel and two in the second vessel.",
+        published=date(2025, 12, 19),
+    ).reports
+    assert [(r.part, r.killed, r.vessels) for r in reports] == [(1, 3, 1), (2, 2, 1)]
+    assert {r.strike_date for r in reports} == {date(2025, 12, 18)}
+
+
+def test_without_per_vessel_counts_one_report_with_its_vessel_count():
+    report = only_report("Hegseth said three strikes on four vessels in the eastern Pacific on Monday killed 14 people and left one survivor.", published=date(2025, 10, 28))
+    assert (report.vessels, report.killed, report.survivors, report.part) == (4, 14, 1, None)
+
+
+def test_a_follow_on_strike_on_the_same_boat_is_a_partial_toll_of_the_first():
+    extraction = read(
+        "The first strike, on Sept. 2, hit a boat in the Caribbean. "
+        "A second strike on the same boat killed two survivors of the first.",
+        published=date(2025, 12, 1),
+    )
+    (report,) = extraction.reports
+    assert report.strike_date == date(2025, 9, 2)
+    assert (report.killed, report.killed_qualifier) == (2, "partial")
+
+
+# --- 6. revisions -----------------------------------------------------------------------------
+
+def test_a_revised_toll_replaces_the_first_and_says_so():
+    report = only_report("Southern Command raised the toll from Tuesday's strike on a vessel in the eastern Pacific from three to four.", published=date(2026, 1, 28))
+    assert (report.killed, report.killed_qualifier) == (4, "revised_from:3")
+
+
+# --- 7. place ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "phrase, region, precision",
+    [
+        ("off the coast of Venezuela", "caribbean", "near_place"),
+        ("in the eastern Pacific", "eastern_pacific", "water_area"),
+        ("near Trinidad and Tobago", "caribbean", "near_place"),
+        ("off Colombia's Pacific coast", "eastern_pacific", "near_place"),
+    ],
+)
+def test_places_give_region_coordinates_and_precision(phrase, region, precision):
+    report = only_report(f"The military struck a boat {phrase} on Tuesday, killing three.")
+    assert (report.region, report.place_precision) == (region, precision)
+    assert report.lat is not None and report.lon is not None
+
+
+def test_a_two_coast_country_takes_the_sea_the_report_names():
+    report = only_report("The boat was struck off the coast of Colombia on Tuesday, killing two. It was the first strike in the eastern Pacific.")
+    assert report.region == "eastern_pacific" and report.lon < -77
+
+
+def test_international_waters_alone_leave_the_region_unknown():
+    report = only_report("The military struck a boat in international waters on Tuesday, killing three.", outlet=None)
+    assert report.region == "unknown"
+
+
+# --- 8. who said what -------------------------------------------------------------------------
+
+def test_announcer_disputes_and_evidence_are_attributed_claims():
+    extraction = read(
+        "The military struck a boat in the Caribbean on Tuesday, killing three people, Hegseth said in a post on X, without providing evidence. "
+        "Colombia's President Gustavo Petro said the man killed was a fisherman."
+    )
+    (report,) = extraction.reports
+    assert report.announced_by == "Hegseth"
+    stances = {(c.speaker, c.stance) for c in extraction.claims}
+    assert ("Hegseth", "announces") in stances and ("Petro (Colombia)", "disputes") in stances
+    assert any(c.evidence == "no_evidence_provided" for c in extraction.claims)
+
+
+# --- 9. not strikes ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trump refused to rule out strikes inside Venezuela, saying the military could hit targets on land.",
+        "The president signed a directive authorizing the Pentagon to strike drug cartels at sea and on land.",
+        "If the boats keep coming, we will blow them out of the water, Hegseth warned.",
+        "The 1989 invasion of Panama killed hundreds of people, and the U.S. struck boats off Panama then too.",
+        "The strikes have drawn criticism from lawmakers of both parties.",
+    ],
+)
+def test_threats_plans_hypotheticals_history_and_generalities_are_not_strikes(text):
+    assert read(text).reports == ()

@@ -1,0 +1,107 @@
+"""Golden cases for merging reports into incidents."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from strikeledger.records import Article, Claim, StrikeReport
+from strikeledger.resolve import build_incidents
+
+
+def article(aid: str, published: date, outlet: str) -> Article:
+    return Article(id=aid, text="", outlet=outlet, published=published, url=f"https://{outlet.lower()}.example/{aid}")
+
+
+def report(aid: str, day: date | None, killed: int | None, region: str = "caribbean", **changes) -> StrikeReport:
+    base = StrikeReport(
+        article_id=aid, index=0, strike_date=day, date_precision="day" if day else "unknown", date_low=day, date_high=day,
+        date_from_announcement=False, region=region, location=None, lat=None, lon=None, place_precision="unknown",
+        vessels=1, killed=killed, killed_qualifier="", survivors=None, announced_by="Hegseth", ordinal=None, part=None, start=0, end=10,
+    )
+    return replace(base, **changes)
+
+
+ARTICLES = {
+    "a": article("a", date(2025, 11, 10), "Alpha"),
+    "b": article("b", date(2025, 11, 11), "Bravo"),
+    "c": article("c", date(2025, 11, 12), "Charlie"),
+    "d": article("d", date(2025, 11, 13), "Delta"),
+}
+
+
+def test_outlets_a_day_apart_with_the_same_toll_merge():
+    incidents = build_incidents([report("a", date(2025, 11, 9), 6), report("b", date(2025, 11, 10), 6, date_from_announcement=True)], ARTICLES)
+    (incident,) = incidents
+    assert incident.strike_date == date(2025, 11, 9)  # the stated strike date beats an announcement date
+    assert incident.contradictions == ("date: 2025-11-09 / 2025-11-10",)
+    assert len(incident.article_ids) == 2
+
+
+def test_consecutive_days_same_region_different_tolls_stay_apart():
+    incidents = build_incidents([report("a", date(2026, 3, 10), 3, region="eastern_pacific"), report("b", date(2026, 3, 11), 2, region="eastern_pacific")], ARTICLES)
+    assert [(i.strike_date.day, i.killed_best) for i in incidents] == [(10, 3), (11, 2)]
+
+
+def test_two_reports_of_one_article_are_two_strikes():
+    first, second = report("a", date(2025, 11, 9), 3), replace(report("a", date(2025, 11, 9), 3), index=1)
+    assert len(build_incidents([first, second], ARTICLES)) == 2
+
+
+def test_regions_must_agree_unless_one_is_unknown():
+    assert len(build_incidents([report("a", date(2025, 11, 9), 3), report("b", date(2025, 11, 9), 3, region="eastern_pacific")], ARTICLES)) == 2
+    assert len(build_incidents([report("a", date(2025, 11, 9), 3), report("b", date(2025, 11, 9), 3, region="unknown")], ARTICLES)) == 1
+
+
+def test_disagreeing_tolls_make_a_range_and_the_latest_revision_is_best():
+    reports = [
+        report("a", date(2026, 1, 27), 3, region="eastern_pacific"),
+        report("b", date(2026, 1, 27), 4, region="eastern_pacific", killed_qualifier="revised_from:3"),
+        report("c", date(2026, 1, 27), 3, region="eastern_pacific"),
+    ]
+    (incident,) = build_incidents(reports, ARTICLES)
+    assert (incident.killed_low, incident.killed_best, incident.killed_high) == (3, 4, 4)
+    assert incident.contradictions == ("killed (revised): 3 / 4",)
+    assert "revision" in incident.best_reason
+
+
+def test_without_revision_the_latest_official_figure_is_best():
+    reports = [report("a", date(2025, 11, 9), 5), report("b", date(2025, 11, 9), 6, announced_by=None), report("c", date(2025, 11, 9), 6)]
+    (incident,) = build_incidents(reports, ARTICLES)
+    assert (incident.killed_low, incident.killed_best, incident.killed_high) == (5, 6, 6)
+
+
+def test_per_vessel_parts_stay_separate_incidents_and_merge_part_by_part():
+    reports = [
+        report("a", date(2025, 12, 18), 3, part=1), report("a", date(2025, 12, 18), 2, part=2, index=1),
+        report("b", date(2025, 12, 18), 3, part=1), replace(report("b", date(2025, 12, 18), 2, part=2), index=1),
+    ]
+    incidents = build_incidents(reports, ARTICLES)
+    assert sorted((i.killed_best, len(i.article_ids)) for i in incidents) == [(2, 2), (3, 2)]
+
+
+def test_a_partial_toll_alone_gives_a_lower_bound_only():
+    (incident,) = build_incidents([report("a", date(2025, 9, 2), 2, killed_qualifier="partial")], ARTICLES)
+    assert (incident.killed_low, incident.killed_best, incident.killed_high) == (2, None, None)
+
+
+def test_week_dated_report_joins_the_strike_in_its_window_and_undated_reports_join_nothing():
+    week = report("b", None, 4, date_precision="week", date_low=date(2025, 11, 3), date_high=date(2025, 11, 9))
+    week = replace(week, strike_date=None)
+    undated = report("c", None, 4)
+    (incident,) = build_incidents([report("a", date(2025, 11, 6), 4), week, undated], ARTICLES)
+    assert set(incident.article_ids) == {"a", "b"}
+
+
+def test_grades():
+    official = build_incidents([report("a", date(2025, 11, 9), 3)], ARTICLES)[0]
+    single = build_incidents([report("a", date(2025, 11, 9), 3, announced_by=None)], ARTICLES)[0]
+    corroborated = build_incidents([report("a", date(2025, 11, 9), 3, announced_by=None), report("b", date(2025, 11, 9), 3, announced_by=None)], ARTICLES)[0]
+    dispute = Claim("b", 0, "Petro (Colombia)", "disputes", "", 0, 5, "...")
+    disputed = build_incidents([report("a", date(2025, 11, 9), 3), report("b", date(2025, 11, 9), 3)], ARTICLES, [dispute])[0]
+    assert [official.grade, single.grade, corroborated.grade, disputed.grade] == ["official", "single_source", "corroborated", "disputed"]
+
+
+def test_merging_is_deterministic_whatever_the_order():
+    reports = [report("a", date(2025, 11, 9), 6), report("b", date(2025, 11, 10), 6, date_from_announcement=True), report("c", date(2025, 11, 10), 4), report("d", date(2025, 11, 11), 4)]
+    assert build_incidents(reports, ARTICLES) == build_incidents(list(reversed(reports)), ARTICLES)
