@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from . import review
 from .evaluate import Evaluation, evaluate, load_gold
 from .extract import EXTRACTOR_VERSION, extract_article
 from .ingest import IngestOptions, Rejected, iter_articles
@@ -139,9 +140,42 @@ def incident_row(incident: Incident, articles: dict[str, Article]) -> dict[str, 
     }
 
 
-def list_incidents(ledger: Ledger) -> list[dict[str, Any]]:
+def list_incidents(ledger: Ledger, include_not_strikes: bool = False) -> list[dict[str, Any]]:
+    """Every incident as a row, with analysts' corrections applied (see :mod:`strikeledger.review`).
+
+    ``corrected`` names the fields an analyst changed; incidents marked not a strike are left
+    out unless ``include_not_strikes`` (then ``not_strike`` says which).
+    """
     articles = ledger.articles(with_text=False)
-    return [incident_row(i, articles) for i in ledger.incidents()]
+    reviewed = review.apply(ledger)
+    incidents = reviewed.incidents if include_not_strikes else reviewed.strikes()
+    return [{**incident_row(i, articles), "corrected": sorted(reviewed.machine.get(i.id, {})),
+             "not_strike": i.id in reviewed.not_strikes} for i in incidents]
+
+
+@dataclass(frozen=True)
+class IncidentFilter:
+    """Which incidents a list shows; None means any."""
+
+    region: str | None = None
+    grade: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    contradictions: bool | None = None
+
+    def matches(self, row: dict[str, Any]) -> bool:
+        day = date.fromisoformat(row["strike_date"]) if row["strike_date"] else None
+        return ((self.region is None or row["region"] == self.region)
+                and (self.grade is None or row["grade"] == self.grade)
+                and (self.date_from is None or (day is not None and day >= self.date_from))
+                and (self.date_to is None or (day is not None and day <= self.date_to))
+                and (self.contradictions is None or bool(row["contradictions"]) == self.contradictions))
+
+
+def query_incidents(ledger: Ledger, where: IncidentFilter, limit: int, offset: int = 0) -> dict[str, Any]:
+    """One page of the filtered ledger: ``{"total", "limit", "offset", "items"}``."""
+    rows = [r for r in list_incidents(ledger) if where.matches(r)]
+    return {"total": len(rows), "limit": limit, "offset": offset, "items": rows[offset:offset + limit]}
 
 
 def _sentence(text: str, start: int, end: int) -> str:
@@ -150,7 +184,8 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 def incident_detail(ledger: Ledger, incident_id: str) -> dict[str, Any]:
     """An incident with every figure's source: the fact, its sentence, the article's outlet and date."""
-    incident = ledger.incident(incident_id)
+    reviewed = review.apply(ledger)
+    incident = reviewed.get(incident_id)
     articles = ledger.articles(incident.article_ids)
     keys = set(incident.report_keys)
     sources = []
@@ -180,7 +215,28 @@ def incident_detail(ledger: Ledger, incident_id: str) -> dict[str, Any]:
                               "outlet": figure.outlet, "article_id": figure.article_id, "qualifier": figure.qualifier})
     row = incident_row(incident, articles)
     return {**row, "best_reason": incident.best_reason, "contradictions": list(incident.contradictions),
-            "sources": sources, "claims": claims, "killed_over_time": revisions}
+            "sources": sources, "claims": claims, "killed_over_time": revisions, "report_keys": list(incident.report_keys),
+            "machine": reviewed.machine.get(incident.id, {}), "corrections": reviewed.corrections.get(incident.id, []),
+            "not_strike": incident.id in reviewed.not_strikes}
+
+
+def article_detail(ledger: Ledger, article_id: str) -> dict[str, Any]:
+    """An article's text and metadata, every fact extracted from it, and the incidents it feeds."""
+    article = ledger.article(article_id)
+    facts = [{"kind": f.kind, "value": f.value, "qualifier": f.qualifier, "surface": f.surface, "start": f.start, "end": f.end,
+              "extractor": f.extractor, "report_key": None if r is None else f"{article_id}:{r}", "total_index": x}
+             for r, x, f in ledger.facts(article_id)]
+    reviewed = review.apply(ledger)
+    feeds = [{"incident_id": i.id, "strike_date": i.strike_date.isoformat() if i.strike_date else None, "region": i.region,
+              "killed_best": i.killed_best, "report_keys": [k for k in i.report_keys if k.rsplit(":", 1)[0] == article_id],
+              "not_strike": i.id in reviewed.not_strikes}
+             for i in reviewed.incidents if article_id in i.article_ids]
+    return {
+        "article_id": article.id, "url": article.url, "outlet": article.outlet, "title": article.title,
+        "published": article.published.isoformat() if article.published else None, "published_precision": article.published_precision,
+        "source": article.source, "text": article.text, "copies": [{"url": c["url"], "outlet": c["outlet"]} for c in ledger.article_copies(article_id)],
+        "facts": facts, "claims": [asdict(c) for c in ledger.claims([article_id])], "incidents": feeds,
+    }
 
 
 @dataclass(frozen=True)
@@ -200,7 +256,7 @@ class TotalCheck:
 
 def check_totals(ledger: Ledger) -> list[TotalCheck]:
     """Each reported cumulative total beside the ledger's own figure as of the same date."""
-    incidents = [i for i in ledger.incidents() if i.strike_date is not None]
+    incidents = [i for i in review.apply(ledger).strikes() if i.strike_date is not None]
     totals = ledger.totals()
     articles = ledger.articles({t.article_id for t in totals})
     checks = []
@@ -217,6 +273,61 @@ def check_totals(ledger: Ledger) -> list[TotalCheck]:
             strikes_gap=None if total.strikes is None else total.strikes - len(upto),
         ))
     return checks
+
+
+def campaign_totals(ledger: Ledger) -> dict[str, Any]:
+    """The ledger's own campaign totals (strikes, killed as a range, survivors, by region) and the reported ones."""
+    rows = list_incidents(ledger)
+    def summed(name: str, items: list[dict[str, Any]]) -> int:
+        return sum(r[name] or 0 for r in items)
+    def summary(items: list[dict[str, Any]]) -> dict[str, int]:
+        return {"strikes": len(items), "killed_low": summed("killed_low", items), "killed_best": summed("killed_best", items),
+                "killed_high": summed("killed_high", items), "survivors": summed("survivors", items),
+                "vessels": summed("vessels", items), "with_contradictions": sum(1 for r in items if r["contradictions"])}
+    regions = sorted({r["region"] for r in rows})
+    return {**summary(rows), "by_region": {g: summary([r for r in rows if r["region"] == g]) for g in regions},
+            "reported": [_check_dict(c) for c in check_totals(ledger)]}
+
+
+def _check_dict(check: TotalCheck) -> dict[str, Any]:
+    return {**asdict(check), "as_of": check.as_of.isoformat() if check.as_of else None}
+
+
+def timeline(ledger: Ledger) -> dict[str, Any]:
+    """Strikes and deaths per week (weeks start on Monday) and cumulatively, by region.
+
+    Deaths count each incident's best figure, or its low bound when there is no best. Each
+    reported cumulative total is placed at its as-of date, or its article's publication date
+    when it gives none (``dated_by`` says which), to be drawn over the ledger's own line.
+    """
+    dated = [i for i in review.apply(ledger).strikes() if i.strike_date is not None]
+    regions = sorted({i.region for i in dated})
+    weeks: list[dict[str, Any]] = []
+    if dated:
+        first = min(i.strike_date for i in dated)
+        monday = first.fromordinal(first.toordinal() - first.weekday())
+        last = max(i.strike_date for i in dated)
+        cumulative = {g: {"strikes": 0, "killed": 0} for g in regions + ["all"]}
+        while monday <= last:
+            week = [i for i in dated if 0 <= (i.strike_date - monday).days < 7]
+            entry: dict[str, Any] = {"week": monday.isoformat(), "regions": {}}
+            for region in regions + ["all"]:
+                items = [i for i in week if region in ("all", i.region)]
+                killed = sum(i.killed_best if i.killed_best is not None else (i.killed_low or 0) for i in items)
+                cumulative[region]["strikes"] += len(items)
+                cumulative[region]["killed"] += killed
+                entry["regions"][region] = {"strikes": len(items), "killed": killed, **{f"cumulative_{k}": v for k, v in cumulative[region].items()}}
+            weeks.append(entry)
+            monday = monday.fromordinal(monday.toordinal() + 7)
+    checks = check_totals(ledger)
+    published = {a.id: a.published for a in ledger.articles({c.article_id for c in checks}, with_text=False).values()}
+    reported = []
+    for check in checks:
+        when, dated_by = (check.as_of, "as_of") if check.as_of else (published.get(check.article_id), "published")
+        if when is not None:
+            reported.append({**_check_dict(check), "date": when.isoformat(), "dated_by": dated_by})
+    reported.sort(key=lambda r: r["date"])
+    return {"regions": regions, "weeks": weeks, "reported": reported}
 
 
 # --- exports ------------------------------------------------------------------------------

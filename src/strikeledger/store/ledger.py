@@ -15,7 +15,7 @@ from sqlalchemy import create_engine, delete, event, func, insert, select, updat
 from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from ..errors import NotFound, StoreError
+from ..errors import NotFound, ReviewError, StoreError
 from ..records import Article, ArticleExtraction, Claim, Fact, Incident, KilledFigure, ReportedTotal, StrikeReport
 from . import schema as t
 
@@ -285,3 +285,51 @@ class Ledger:
             figures.append(KilledFigure(report.killed, report.killed_qualifier, article.id, article.published, article.outlet,
                                         report.announced_by is not None))
         return sorted(figures, key=lambda f: (f.published is None, f.published, f.article_id))
+
+    # --- review: tokens, corrections, audit log (a layer; machine rows are never edited) ----
+    def add_token(self, name: str, token_hash: str) -> None:
+        with self.transaction() as c:
+            c.execute(insert(t.review_tokens).values(name=name, token_hash=token_hash, created_at=datetime.now(timezone.utc), revoked=False))
+
+    def token_name(self, token_hash: str) -> str | None:
+        """The name of the live token with this hash, or None when there is none."""
+        with self.transaction() as c:
+            return c.execute(select(t.review_tokens.c.name).where(
+                t.review_tokens.c.token_hash == token_hash, t.review_tokens.c.revoked.is_(False))).scalar()
+
+    def add_correction(self, correction: dict[str, Any], audit: list[dict[str, Any]]) -> int:
+        """Store a correction and its audit rows in one transaction; returns the correction id."""
+        now = datetime.now(timezone.utc)
+        with self.transaction() as c:
+            cid = c.execute(insert(t.corrections).values(**correction, created_at=now, undone=False)).inserted_primary_key[0]
+            c.execute(insert(t.audit_log), [{**row, "at": now, "correction_id": cid, "undone": False} for row in audit])
+        return cid
+
+    def corrections(self, include_undone: bool = False) -> list[dict[str, Any]]:
+        query = select(t.corrections).order_by(t.corrections.c.id)
+        if not include_undone:
+            query = query.where(t.corrections.c.undone.is_(False))
+        with self.transaction() as c:
+            return [dict(r) for r in c.execute(query).mappings()]
+
+    def undo_correction(self, correction_id: int, who: str, reason: str) -> dict[str, Any]:
+        """Mark a correction undone, flag its audit rows and audit the undo itself."""
+        with self.transaction() as c:
+            row = c.execute(select(t.corrections).where(t.corrections.c.id == correction_id)).mappings().first()
+            if row is None:
+                raise NotFound(f"no correction {correction_id}; GET /api/audit lists them")
+            if row["undone"]:
+                raise ReviewError(f"correction {correction_id} is already undone")
+            c.execute(update(t.corrections).where(t.corrections.c.id == correction_id).values(undone=True))
+            c.execute(update(t.audit_log).where(t.audit_log.c.correction_id == correction_id).values(undone=True))
+            c.execute(insert(t.audit_log).values(
+                at=datetime.now(timezone.utc), who=who, action="undo", incident_id=row["incident_id"], field=row["field"],
+                old_value=None, new_value=None, reason=reason, correction_id=correction_id, undone=False))
+            return {**dict(row), "undone": True}
+
+    def audit_log(self, incident_id: str | None = None) -> list[dict[str, Any]]:
+        query = select(t.audit_log).order_by(t.audit_log.c.id.desc())
+        if incident_id is not None:
+            query = query.where(t.audit_log.c.incident_id == incident_id)
+        with self.transaction() as c:
+            return [dict(r) for r in c.execute(query).mappings()]

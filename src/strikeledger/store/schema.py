@@ -150,3 +150,46 @@ incident_reports = Table(
     Column("report_idx", Integer, primary_key=True),
     Index("ix_incident_reports_report", "article_id", "report_idx"),
 )
+
+# --- review (migration 0002_review): analysts' layer over the machine rows ------------------
+
+review_tokens = Table(
+    "review_tokens", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(64), nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("revoked", Boolean, nullable=False, default=False),
+)
+
+corrections = Table(
+    "corrections", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("incident_id", String(64), nullable=False),
+    Column("anchor_keys", Text, nullable=False),
+    Column("action", String(16), nullable=False),
+    Column("field", String(32)),
+    Column("value", Text),
+    Column("report_keys", Text, nullable=False),
+    Column("target_id", String(64)),
+    Column("reason", Text, nullable=False),
+    Column("author", String(64), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("undone", Boolean, nullable=False, default=False),
+    Index("ix_corrections_incident", "incident_id"),
+)
+
+audit_log = Table(
+    "audit_log", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("who", String(64), nullable=False),
+    Column("action", String(16), nullable=False),
+    Column("incident_id", String(64), nullable=False),
+    Column("field", String(32)),
+    Column("old_value", Text),
+    Column("new_value", Text),
+    Column("reason", Text, nullable=False),
+    Column("correction_id", Integer, nullable=False),
+    Column("undone", Boolean, nullable=False, default=False),
+)
