@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from . import service
+from . import review, service
 from .errors import StrikeledgerError
 from .ingest import IngestOptions
 from .settings import SETTINGS, effective_settings
@@ -235,6 +235,33 @@ def config(db: DbOption = None) -> None:
         value, origin = values[setting.name]
         table.add_row(setting.name, str(value), origin, setting.help)
     console.print(table)
+
+
+@app.command()
+@library_errors
+def serve(
+    db: DbOption = None,
+    host: Annotated[Optional[str], typer.Option(help="Address to listen on (default 127.0.0.1).")] = None,
+    port: Annotated[Optional[int], typer.Option(help="Port to listen on (default 8000).")] = None,
+) -> None:
+    """Serve the ledger's web pages and JSON API (OpenAPI at /docs)."""
+    import uvicorn  # imported here: the other commands do not need a web server
+
+    from .api import create_app
+
+    settings = effective_settings(overrides={"db": db, "host": host, "port": port})
+    uvicorn.run(create_app(settings["db"][0]), host=settings["host"][0], port=settings["port"][0])
+
+
+token_app = typer.Typer(help="Write tokens for analysts' corrections.", no_args_is_help=True)
+app.add_typer(token_app, name="token")
+
+
+@token_app.command("create")
+@library_errors
+def token_create(name: Annotated[str, typer.Argument(help="Who the token is for; recorded in the audit log.")], db: DbOption = None) -> None:
+    """Create a write token and print it once (only its hash is stored)."""
+    typer.echo(review.create_token(_open(db), name))
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -1,0 +1,39 @@
+"""Incident routes: the ledger (filtered, paged) and one incident with its sources."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Depends, Query, Request
+
+from .. import service
+from ..records import GRADES, REGIONS
+from ..store import Ledger
+from .deps import get_ledger
+
+router = APIRouter(prefix="/api", tags=["incidents"])
+
+
+@router.get("/incidents", summary="The ledger: incidents with corrections applied, filtered and paged")
+def list_incidents(
+    request: Request,
+    ledger: Annotated[Ledger, Depends(get_ledger)],
+    region: Annotated[Literal[REGIONS] | None, Query(description="Only this region.")] = None,  # type: ignore[valid-type]
+    grade: Annotated[Literal[GRADES] | None, Query(description="Only this grade.")] = None,  # type: ignore[valid-type]
+    date_from: Annotated[date | None, Query(description="Strikes on or after this day.")] = None,
+    date_to: Annotated[date | None, Query(description="Strikes on or before this day.")] = None,
+    contradictions: Annotated[bool | None, Query(description="true: only incidents whose sources disagree; false: only those that agree.")] = None,
+    limit: Annotated[int | None, Query(ge=1, le=1000, description="Page size (default: the page_size setting).")] = None,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> dict:
+    """`{"total", "limit", "offset", "items"}`; each item has the FORMAT.md columns plus grade, place precision and `corrected`."""
+    where = service.IncidentFilter(region, grade, date_from, date_to, contradictions)
+    return service.query_incidents(ledger, where, limit or request.app.state.settings["page_size"], offset)
+
+
+@router.get("/incidents/{incident_id}", summary="One incident: every figure with its source sentence")
+def incident(incident_id: str, ledger: Annotated[Ledger, Depends(get_ledger)]) -> dict:
+    """The incident row plus `best_reason`, `sources` (figures with offsets), `claims`, `killed_over_time`,
+    `machine` (extracted values an analyst corrected) and `corrections`."""
+    return service.incident_detail(ledger, incident_id)
