@@ -1,0 +1,106 @@
+/* Ledger page: campaign totals and the table of every incident (twin: /api/incidents, /api/totals). */
+"use strict";
+(() => {
+  const { el, api, render, fail, killed, label, grade } = SL;
+  const REGIONS = ["caribbean", "eastern_pacific", "other", "unknown"];
+  const GRADES = ["official", "corroborated", "single_source", "disputed"];
+  const COLUMNS = [
+    ["strike_date", "Date"], ["region", "Region"], ["location", "Place"], ["vessels", "Vessels", "num"],
+    ["killed_best", "Killed (range)", "num"], ["survivors", "Survivors", "num"], ["announced_by", "Announced by"],
+    ["grade", "Grade"], ["n_sources", "Sources", "num"], ["contradictions", "Contradictions"],
+  ];
+  let rows = [];
+  let sort = { key: "strike_date", dir: 1 };
+  const params = new URLSearchParams(location.search);
+
+  function select(name, options) {
+    return el("select", { name, id: `f-${name}` }, el("option", { value: "" }, "any"),
+      options.map((o) => el("option", { value: o, selected: params.get(name) === o }, label(o))));
+  }
+
+  function filters() {
+    const form = el("form", { class: "filters", role: "search", "aria-label": "Filter the ledger" },
+      el("label", {}, "From", el("input", { type: "date", name: "date_from", value: params.get("date_from") || "" })),
+      el("label", {}, "To", el("input", { type: "date", name: "date_to", value: params.get("date_to") || "" })),
+      el("label", {}, "Region", select("region", REGIONS)),
+      el("label", {}, "Grade", select("grade", GRADES)),
+      el("label", { class: "check" }, el("input", { type: "checkbox", name: "contradictions", value: "true", checked: params.get("contradictions") === "true" }), "only with contradictions"),
+      el("button", { type: "submit", class: "primary" }, "Filter"),
+      el("button", { type: "reset" }, "Clear"));
+    form.addEventListener("submit", (event) => { event.preventDefault(); apply(form); });
+    form.addEventListener("reset", () => setTimeout(() => apply(form), 0));
+    return form;
+  }
+
+  async function apply(form) {
+    for (const key of ["date_from", "date_to", "region", "grade", "contradictions"]) params.delete(key);
+    for (const [key, value] of new FormData(form)) if (value) params.set(key, value);
+    history.replaceState(null, "", `${location.pathname}${params.toString() ? "?" + params : ""}`);
+    await load();
+  }
+
+  function cell(row, key) {
+    switch (key) {
+      case "strike_date": return el("a", { href: `/incidents/${encodeURIComponent(row.incident_id)}` }, row.strike_date || "undated",
+        row.date_precision !== "day" ? el("span", { class: "muted" }, ` (${row.date_precision})`) : null);
+      case "location": return [row.location || "—", el("span", { class: "muted" }, ` · ${label(row.place_precision)}`)];
+      case "killed_best": return killed(row);
+      case "grade": return grade(row.grade);
+      case "contradictions": return row.contradictions ? el("span", { class: "badge contra", title: row.contradictions }, "contradictions") : "";
+      default: return label(row[key]);
+    }
+  }
+
+  function table() {
+    const value = (row) => row[sort.key] ?? (sort.key === "killed_best" ? row.killed_low : null);
+    const sorted = [...rows].sort((a, b) => {
+      const [x, y] = [value(a), value(b)];
+      if (x === y) return 0;
+      if (x === null || x === undefined || x === "") return 1;
+      if (y === null || y === undefined || y === "") return -1;
+      return (x < y ? -1 : 1) * sort.dir;
+    });
+    const head = el("tr", {}, COLUMNS.map(([key, name, cls]) => el("th", {
+      class: cls, scope: "col", "aria-sort": sort.key === key ? (sort.dir > 0 ? "ascending" : "descending") : "none" },
+      el("button", { type: "button", onclick: () => { sort = { key, dir: sort.key === key ? -sort.dir : 1 }; draw(); } },
+        name, sort.key === key ? (sort.dir > 0 ? " ▲" : " ▼") : ""))));
+    const body = sorted.map((row) => el("tr", { "data-id": row.incident_id }, COLUMNS.map(([key, , cls]) =>
+      el("td", { class: cls }, cell(row, key), key === "strike_date" && row.corrected.length ? [" ", el("span", { class: "badge corrected", title: `corrected: ${row.corrected.join(", ")}` }, "corrected")] : null))));
+    return el("div", { class: "table-wrap" }, el("table", { id: "ledger" },
+      el("caption", { class: "muted" }, `${rows.length} incidents shown`), el("thead", {}, head), el("tbody", {}, body)));
+  }
+
+  let totalsNode = null;
+  let formNode = null;
+  function draw() {
+    render(el("h1", {}, "The ledger"), totalsNode, formNode, table(),
+      el("p", { class: "muted" }, "Download: ", el("a", { href: "/api/export.csv" }, "CSV"), " · ",
+        el("a", { href: "/api/export.geojson" }, "GeoJSON"), " · ", el("a", { href: "/api/export.json" }, "JSON")));
+  }
+
+  function cards(totals) {
+    const latest = totals.reported.filter((r) => r.reported_killed !== null).slice(-1)[0];
+    const card = (n, l) => el("div", { class: "card" }, el("div", { class: "n" }, n), el("div", { class: "l" }, l));
+    return el("section", { class: "cards", "aria-label": "Campaign totals" },
+      card(totals.strikes, "strikes in the ledger"),
+      card(`${totals.killed_best}`, `killed (best); range ${totals.killed_low}–${totals.killed_high}`),
+      card(totals.survivors, "survivors reported"),
+      card(totals.with_contradictions, "incidents whose sources disagree"),
+      latest ? card(`${latest.qualifier === "at_least" ? "≥" : ""}${latest.reported_killed}`, `latest reported total (${latest.outlet || "unknown outlet"}, ${latest.as_of || "undated"})`) : null);
+  }
+
+  async function load() {
+    const query = new URLSearchParams(params);
+    query.set("limit", "1000");
+    rows = (await api(`/api/incidents?${query}`)).items;
+    draw();
+  }
+
+  document.addEventListener("DOMContentLoaded", async () => {
+    try {
+      totalsNode = cards(await api("/api/totals"));
+      formNode = filters();
+      await load();
+    } catch (error) { fail(error); }
+  });
+})();
