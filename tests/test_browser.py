@@ -1,0 +1,181 @@
+"""The pages in a real Chromium against a real uvicorn server: ledger, incident, article, map, timeline, review.
+
+Serves a copy of the sample ledger plus the hostile fixture article, and writes a screenshot of
+each page to screenshots/ (the ledger, map and timeline ones also to docs/img/ for the README).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import FIXTURES, ROOT, require
+from strikeledger import review, service
+from strikeledger.store import Ledger
+
+pytestmark = pytest.mark.browser
+CHROMIUM = "/usr/bin/chromium"
+VENDOR = ROOT / "src/strikeledger/web/static/vendor"
+SHOTS = ROOT / "screenshots"
+DOCS_IMG = ROOT / "docs/img"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def server(sample_ledger, tmp_path_factory):
+    """uvicorn in a thread on a free port, serving a copy of the sample ledger with the hostile article."""
+    require(os.path.exists(CHROMIUM), f"Chromium is not at {CHROMIUM} (make system-deps installs it)")
+    require((VENDOR / "chart.umd.min.js").exists(), "front-end libraries not built: run `make web-assets`")
+    import uvicorn
+    from strikeledger.api import create_app
+
+    path = tmp_path_factory.mktemp("browser") / "served.db"
+    with sqlite3.connect(sample_ledger.url.removeprefix("sqlite:///")) as src, sqlite3.connect(path) as dst:
+        src.backup(dst)
+    ledger = Ledger.open(f"sqlite:///{path}")
+    service.ingest(ledger, [FIXTURES / "hostile"])
+    token = review.create_token(ledger, "browser-analyst")
+    hostile = next(a for a in ledger.articles(with_text=False).values() if "Hostile" in (a.outlet or ""))
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    uv = uvicorn.Server(uvicorn.Config(create_app(ledger.url), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=uv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not uv.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert uv.started, "uvicorn did not start"
+    yield {"base": f"http://127.0.0.1:{port}", "token": token, "ledger": ledger, "hostile": hostile.id}
+    uv.should_exit = True
+    thread.join(timeout=10)
+    ledger.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    opened = context.new_page()
+    opened.set_default_timeout(10_000)
+    errors: list[str] = []
+    opened.on("pageerror", lambda exc: errors.append(str(exc)))
+    # Nothing may leave the machine: any request off our server fails the test.
+    opened.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server["base"]) else route.abort())
+    opened.errors = errors
+    yield opened
+    context.close()
+
+
+def shot(page, name: str, docs: bool = False) -> None:
+    SHOTS.mkdir(exist_ok=True)
+    target = SHOTS / f"{name}.png"
+    page.screenshot(path=str(target), full_page=False)
+    if docs:
+        DOCS_IMG.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(target, DOCS_IMG / f"{name}.png")
+
+
+def test_ledger_filters_and_incident_sentence(page, server):
+    page.goto(server["base"] + "/")
+    rows = page.locator("#ledger tbody tr")
+    rows.first.wait_for()
+    everything = rows.count()
+    assert everything == len(service.list_incidents(server["ledger"]))
+    assert page.locator(".cards").inner_text().count("strikes") >= 1
+    shot(page, "ledger", docs=True)
+    page.select_option("#f-region", "eastern_pacific")
+    page.get_by_role("button", name="Filter").click()
+    expected = sum(r["region"] == "eastern_pacific" for r in service.list_incidents(server["ledger"]))
+    page.locator("#ledger caption", has_text=f"{expected} incidents shown").wait_for()  # (CSP forbids wait_for_function's eval)
+    regions = page.locator("#ledger tbody tr td:nth-child(2)").all_inner_texts()
+    assert regions and set(regions) == {"eastern pacific"}
+    assert "region=eastern_pacific" in page.url
+    page.locator("#ledger th button", has_text="Killed").click()  # sorting is a real button
+    page.locator("#ledger tbody tr a").first.focus()
+    page.keyboard.press("Enter")  # and the incident link is reachable by keyboard
+    page.wait_for_url("**/incidents/**")
+    sentence = page.locator("blockquote.sentence mark.fact").first
+    sentence.wait_for()
+    assert sentence.inner_text()
+    shot(page, "incident")
+    page.locator("details summary").first.click()
+    page.locator(".article-text mark.sentence mark.fact").first.wait_for()
+    assert not page.errors
+
+
+def test_map_and_timeline(page, server):
+    page.goto(server["base"] + "/map")
+    page.locator("#map circle.marker").first.wait_for()
+    placed = sum(1 for r in service.list_incidents(server["ledger"]) if r["lat"] is not None)
+    assert page.locator("#map circle.marker").count() == placed
+    assert page.locator("#map path.land").count() > 100  # Natural Earth countries, offline
+    assert "place precision" in page.locator("#map a title").first.text_content()
+    shot(page, "map", docs=True)
+    page.goto(server["base"] + "/timeline")
+    page.locator("#cumulative").wait_for()
+    datasets = page.evaluate("Chart.getChart(document.getElementById('cumulative')).data.datasets.map(d => [d.label, d.data.length])")
+    assert any(label == "ledger, all regions" and n > 1 for label, n in datasets)
+    assert any(label == "reported totals" and n > 0 for label, n in datasets)
+    shot(page, "timeline", docs=True)
+    page.set_viewport_size({"width": 390, "height": 844})  # phone width: no horizontal page scroll
+    page.goto(server["base"] + "/")
+    page.locator("#ledger tbody tr").first.wait_for()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    shot(page, "ledger-phone")
+    assert not page.errors
+
+
+def test_correction_needs_a_token_and_is_audited(page, server):
+    row = next(r for r in service.list_incidents(server["ledger"]) if r["killed_best"])
+    page.goto(f"{server['base']}/incidents/{row['incident_id']}")
+    page.locator("#review-form").wait_for()
+    page.fill("#r-value", str(row["killed_best"] + 1))
+    page.fill("#r-reason", "browser test without a token")
+    page.get_by_role("button", name="Save correction").click()
+    assert "unauthorized" in page.get_by_role("alert").inner_text()
+    page.fill("#token", server["token"])
+    page.fill("#r-reason", "revised by SOUTHCOM")
+    page.get_by_role("button", name="Save correction").click()
+    page.locator("p.ok").wait_for()
+    assert f"machine: {row['killed_best']}" in page.locator("#killed").inner_text()
+    page.goto(server["base"] + "/review")
+    first = page.locator("#audit tbody tr").first
+    first.wait_for()
+    assert "revised by SOUTHCOM" in first.inner_text() and "browser-analyst" in first.inner_text()
+    shot(page, "review")
+
+
+def test_hostile_article_renders_as_text(page, server):
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    page.goto(f"{server['base']}/articles/{server['hostile']}")
+    page.locator("#article-text").wait_for()
+    page.locator("#article-text").hover()
+    time.sleep(0.3)
+    assert page.evaluate("window.__pwned") is None
+    assert not dialogs
+    assert "<script>" in page.locator("#article-title").inner_text()
+    assert "<script>" in page.locator("#article-text").inner_text()
+    assert page.locator("main script, main img, main iframe, main svg, main [onerror], main [onload]").count() == 0
+    assert page.locator("#article-meta a").count() == 0  # the javascript: URL is shown, not linked
+    assert page.locator("#article-text mark.fact").count() > 0
+    shot(page, "hostile-article")
+    assert not page.errors
