@@ -28,24 +28,35 @@ class Figure:
     number_start: int  # where the number itself begins, for ordering
 
 
-_QN = QUALIFIED_NUMBER
+# A number starts a word: "anyone killed" holds no "one killed".
+_QN = rf"\b{QUALIFIED_NUMBER}"
 _NOT_PEOPLE_AFTER = r"(?!\s*(?:strikes?|attacks?|boats?|vessels?|ships?|percent|%|miles|nautical|days?|weeks?|months?|years?|times|hours?|minutes?|tons?|kilograms?|pounds?|kg))"
 
 # (kind, pattern): tried in order; a later pattern does not take a number an earlier one took.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "killing all 11 aboard", "killed four narco-terrorists", "kills 3"
     ("killed", re.compile(rf"\bkill(?:ed|ing|s)?\s+{_QN}\b{_NOT_PEOPLE_AFTER}(?:\s+{ADJECTIVES}{PERSON_NOUN}\b)?", re.IGNORECASE)),
-    # "six male narco-terrorists were killed", "all four people aboard died", "the three men on board were killed"
+    # "six male narco-terrorists were killed", "all four people aboard died", "the three men on board were killed",
+    # 'three "male narco-terrorists" were killed' (a quoted label is still the noun)
     (
         "killed",
         re.compile(
-            rf"(?:\bthe\s+)?{_QN}\s+{ADJECTIVES}{PERSON_NOUN}\b(?:\s+(?:who\s+were\s+|who\s+was\s+)?(?:aboard|on\s+board|onboard)(?:\s+(?:the|a)\s+\w+(?:[- ]\w+)?)?)?"
+            rf"(?:\bthe\s+)?{_QN}\s+[\"“]?{ADJECTIVES}{PERSON_NOUN}\b[\"”]?(?:\s+(?:who\s+were\s+|who\s+was\s+)?(?:aboard|on\s+board|onboard)(?:\s+(?:the|a)\s+\w+(?:[- ]\w+)?)?)?"
             rf"(?:\s*,\s*[^,.;]{{0,60}}?,)?\s+(?:(?:were|was|had\s+been|have\s+been|are|got|all)\s+){{0,2}}(?:also\s+|reportedly\s+|later\s+)?{DEATH_WORD}",
             re.IGNORECASE,
         ),
     ),
     # "six dead", "three deaths", "two fatalities", "left six people dead"
     ("killed", re.compile(rf"{_QN}\s+(?:{ADJECTIVES}{PERSON_NOUN}\s+)?(?:dead|deaths|fatalities|killed)\b", re.IGNORECASE)),
+    # "All six were killed", "Both were killed", "four had died": the number stands for people
+    # named before it (the crew aboard); a death verb after an auxiliary makes it a toll.
+    (
+        "killed",
+        re.compile(
+            rf"\b(?P<qual>all\s+)?(?P<n>{NUMBER}|both)\s+(?:of\s+them\s+)?(?:were|was|had|have)\s+(?:also\s+|all\s+)?(?:been\s+)?(?:killed|died)\b",
+            re.IGNORECASE,
+        ),
+    ),
     ("killed", re.compile(rf"\bdeath\s+toll\s+(?:of|at|was|is|stood\s+at|stands\s+at)\s+{_QN}\b", re.IGNORECASE)),
     # survivors
     ("survivors", re.compile(rf"{_QN}\s+(?:{ADJECTIVES})?survivors?\b", re.IGNORECASE)),
@@ -62,6 +73,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 _ZERO = {"no", "no one", "nobody", "none"}
+_TWO = {"both"}
 _ONE = {"a", "an", "one", "the", "the lone", "the sole", "the only"}
 # A figure about survivors is not one when the survivors were then killed (the 2 September
 # follow-on strike): its subject died, and it is read as a partial death toll instead.
@@ -74,7 +86,19 @@ def _value(kind: str, number: str) -> int | None:
         return 0
     if text in _ONE:
         return 1
+    if text in _TWO:
+        return 2
     return to_int(text)
+
+
+# "three people were killed on the first boat and two on the second", "five were killed, three in
+# the first vessel and two in the second": a number that names a part of the strike shares the
+# noun and verb of the toll before it; it is a death toll of that part.
+_ELLIPTICAL_KILLED = re.compile(
+    rf"[^.;]{{0,80}}?(?:,?\s+and\s+|\s*[,:—–]\s*)(?P<n>{NUMBER})\s+(?:(?:were|was)\s+(?:killed\s+)?)?(?:on|aboard|in)\s+(?:the\s+)?"
+    r"(?:first|second|third|other|another|last|remaining|one)\b",
+    re.IGNORECASE,
+)
 
 
 def find_figures(sentence: str) -> list[Figure]:
@@ -98,6 +122,20 @@ def find_figures(sentence: str) -> list[Figure]:
             qualifier = qualifier_code(match.groupdict().get("qual"))
             taken.append((n_start, n_end))
             figures.append(Figure(kind, value, qualifier, start, end, n_start))
+    pending = [f for f in figures if f.kind == "killed"]
+    while pending:  # each part found may be followed by the next ("three in the first and two in the second")
+        figure = pending.pop(0)
+        match = _ELLIPTICAL_KILLED.match(sentence, figure.end)
+        if match is None:
+            continue
+        n_start, n_end = match.span("n")
+        value = to_int(match["n"])
+        if value is None or any(s < n_end and n_start < e for s, e in taken):
+            continue
+        taken.append((n_start, n_end))
+        part = Figure("killed", value, "", n_start, match.end(), n_start)
+        figures.append(part)
+        pending.append(part)
     figures.sort(key=lambda f: f.number_start)
     return figures
 

@@ -62,13 +62,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "weekday",
-        re.compile(rf"\b(?P<lead>last\s+|this\s+past\s+|this\s+|on\s+|early\s+|late\s+|overnight\s+)?(?P<weekday>{_WEEKDAY})(?:'s)?\b"),
+        re.compile(rf"\b(?P<lead>last\s+|this\s+past\s+|this\s+|on\s+|early\s+|late\s+|overnight\s+)?(?P<weekday>{_WEEKDAY})(?:['’]s)?\b"),
     ),
     (
         "anchored",
         re.compile(
             r"\b(?P<n>a|an|one|two|three|four|five|six|seven|\d)\s+days?\s+(?P<dir>earlier|before|prior|later|after|ago)\b"
-            r"|\bthe\s+(?P<prev>day\s+before|previous\s+day|prior\s+day|day\s+prior|preceding\s+day|next\s+day|following\s+day|day\s+after)\b",
+            r"|\bthe\s+(?P<prev>day\s+before|previous\s+day|prior\s+day|day\s+prior|preceding\s+day|next\s+day|following\s+day|day\s+after)\b"
+            r"|\b(?P<same>that\s+(?:same\s+)?day|the\s+same\s+day)\b",
             re.IGNORECASE,
         ),
     ),
@@ -96,10 +97,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 _ANNOUNCE_BEFORE = re.compile(
     r"(?:\b(?:said|says|announced|announcing|posted|wrote|disclosed|confirmed|reported|stated|told\s+\w+|added|tweeted|"
     r"shared|released|published|revealed|statement|post|posting|video|announcement|briefing|update|press\s+conference|interview)"
+    r"(?:\s+by\s+(?:[\w.'’-]+\s+){0,3}?[\w.'’-]+)?"  # "announced by Southern Command on Sunday"
     r"(?:\s+(?:on|in|late|early|a|an|the|its|his|her|their|social|media|X|Truth|Social|brief|short|televised))*\s*(?:on\s+)?)$",
     re.IGNORECASE,
 )
 _ANNOUNCE_AFTER = re.compile(r"^\s*,?\s*(?:he|she|they|officials|the\s+\w+)?\s*(?:said|announced|posted|wrote)\b", re.IGNORECASE)
+# A date that qualifies a strike noun ("Tuesday's strike", "the Oct. 16 attack on a
+# semi-submersible") dates that strike, whatever else the sentence dates (the day a toll was
+# revised, the day a search went on).
+_NAMES_STRIKE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:[A-Z][\w.-]*\s+){0,2}(?:strike|attack|operation|airstrike)s?\b")
 _SINCE_BEFORE = re.compile(r"\b(?:since|from|between)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 _MONTH_ONLY_ROLES = {"since", "until", "through"}
 
@@ -116,6 +122,7 @@ class DateMention:
     precision: str  # day | week | month | unknown
     role: str  # event | announcement | since
     in_quote: bool = False
+    names_strike: bool = False  # "Tuesday's strike", "the Sept. 2 attack": the date of a strike itself
 
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
@@ -127,7 +134,11 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
 
 def _role(text: str, start: int, end: int, kind: str, lead: str) -> str:
     before = text[max(0, start - 60):start]
-    if lead.strip().lower() == "since" or _SINCE_BEFORE.search(before):
+    since = _SINCE_BEFORE.search(before)
+    # "the toll from Tuesday's strike": "from" a strike's date names the strike, not a start.
+    if since and since.group(0).lower().startswith("from") and _NAMES_STRIKE_AFTER.match(text[end:end + 40]):
+        since = None
+    if lead.strip().lower() == "since" or since:
         return "since"
     if _ANNOUNCE_BEFORE.search(before) or _ANNOUNCE_AFTER.match(text[end:end + 30]):
         return "announcement"
@@ -205,9 +216,17 @@ def _resolve_simple(kind: str, groups: dict[str, str | None], reference: date | 
     return None, None, None, "unknown"
 
 
+# "a day after" / "two days before" followed by something other than a date ("a day after the
+# administration told Congress", "two days after the strike") places the strike relative to
+# another event, or another event relative to the strike: it is no date of the strike.
+_PREPOSITION_OBJECT = re.compile(r"^\s*(?!on\b|,|\.|;|:|\)|$)\S", re.IGNORECASE)
+
+
 def _shift(reference: date | None, groups: dict[str, str | None]) -> date | None:
     if reference is None:
         return None
+    if groups.get("same"):
+        return reference
     if groups.get("prev"):
         forward = any(w in groups["prev"] for w in ("next", "following", "after"))
         return reference + timedelta(days=1 if forward else -1)
@@ -260,8 +279,9 @@ def find_dates(
         role = _role(text, start, end, kind, lead)
         value, low, high, precision = _resolve_simple(kind, groups, reference, default_year)
         in_quote = any(s <= start < e for s, e in quotes)
+        names_strike = role == "event" and bool(_NAMES_STRIKE_AFTER.match(text[end:end + 40]))
         mentions.append(
-            DateMention(offset + start, offset + end, text[start:end], kind, value, low, high, precision, role, in_quote)
+            DateMention(offset + start, offset + end, text[start:end], kind, value, low, high, precision, role, in_quote, names_strike)
         )
     # Second pass: expressions whose anchor is another date of the same sentence.
     announced = next((m.value for m in mentions if m.role == "announcement" and m.value), None)
@@ -272,6 +292,13 @@ def find_dates(
                 (m.value for m in reversed(resolved) if m.value and m.start < mention.start),
                 announced or context_date or reference,
             )
+            local_end = mention.end - offset
+            if (groups.get("dir") or "").lower() in ("before", "after") or (groups.get("prev") or "").lower().endswith(("before", "after")):
+                following = next((m for m in mentions if m.start >= mention.end and m.start - mention.end <= 4), None)
+                if following is not None:
+                    anchor = following.value  # "two days after Sept. 2"
+                elif _PREPOSITION_OBJECT.match(text[local_end:]):
+                    anchor = None  # "a day after the administration told Congress": another event
             value = _shift(anchor, groups)
             mention = replace(mention, value=value, low=value, high=value, precision="day" if value else "unknown")
         elif kind == "deictic":

@@ -73,18 +73,29 @@ HISTORICAL = re.compile(r"\b(?:19\d\d|200\d|201\d|202[0-4])s?\b|\bdecades?\s+ago
 
 # Cumulative markers. SENTENCE_WIDE ones make every figure of the sentence a running total;
 # TRAILING ones start a clause whose figures are totals while what precedes is the strike's own.
+# The present perfect ("the military has struck") sums the campaign; the past perfect of
+# reported speech ("Hegseth said the military had struck two vessels") narrates one strike.
+# A toll in the perfect over plural strikes ("have killed at least 17 people in three strikes",
+# "have now been killed in strikes", "six people have survived strikes") is a running total.
+# "in total", "in all", "altogether" are not among them: they sum the vessels of one announcement
+# ("strikes on two vessels that killed six people in total") as often as the campaign, and a
+# campaign total carries one of the other markers.
 CUMULATIVE_SENTENCE = re.compile(
     r"\bsince\s+(?:the\s+(?:campaign|strikes|operation|attacks|offensive)\s+(?:began|started|was\s+launched)|(?:early\s+|late\s+|mid-?)?"
-    r"(?:August|September|October|November|December|January|February|March|then|the\s+start|the\s+beginning|it\s+began|last\s+\w+))"
-    r"|\b(?:so\s+far|to\s+date|in\s+total|in\s+all|all\s+told|altogether|cumulative|overall)\b"
-    r"|\b(?:campaign|strikes|operations|attacks|offensive|military\s+campaign|the\s+U\.?S\.?|the\s+United\s+States|the\s+administration|the\s+military)"
-    r"\s+(?:have|has|had)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:killed|left|claimed|conducted|carried\s+out|destroyed|struck)"
-    r"|\b(?:total|overall|campaign(?:'s)?|cumulative)\s+(?:death\s+)?toll\b|\bdeath\s+toll\s+(?:from|of|in)\s+(?:the\s+)?(?:campaign|strikes|operations)"
+    r"(?:August|September|October|November|December|January|February|March|then|the\s+start|the\s+beginning|it\s+began|last\s+\w+)"
+    r"|the\s+(?:first|initial)\s+(?:strike|attack)s?\b)"
+    r"|\b(?:so\s+far|to\s+date|cumulative|overall)\b"
+    r"|\b(?:campaign|strikes|operations|attacks|offensive|military\s+campaign|the\s+U\.?S\.?(?:\s+military)?|the\s+United\s+States(?:\s+military)?|the\s+administration|the\s+military)"
+    r"\s+(?:have|has)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:killed|left|claimed|conducted|carried\s+out|destroyed|struck)"
+    r"|\b(?:have|has)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:been\s+killed|killed|died|survived)\b[^.;]{0,60}?\b(?:in\s+)?(?:the\s+)?(?:\w+\s+)?(?:strikes|attacks)\b"
+    r"|\b(?:total|overall|campaign(?:'s)?|cumulative)\s+(?:death\s+)?toll\b"
+    r"|\bdeath\s+toll\s+(?:from|of|in)\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,3}?(?:campaign|strikes|operations|attacks)\b"
     r"|\bat\s+least\s+\w+\s+(?:strikes|attacks)\b|\b(?:more\s+than|over|nearly)\s+\w+\s+(?:strikes|attacks)\b",
     re.IGNORECASE,
 )
 CUMULATIVE_TRAILING = re.compile(
-    r"\b(?:bring(?:s|ing)?|rais(?:e|es|ed|ing)|push(?:es|ed|ing)?|lift(?:s|ed|ing)?|tak(?:e|es|ing)|took)\s+(?:the\s+)?(?:total\s+|overall\s+|campaign's\s+)?"
+    r"\b(?:bring(?:s|ing)?|brought|rais(?:e|es|ed|ing)|push(?:es|ed|ing)?|lift(?:s|ed|ing)?|tak(?:e|es|ing)|took)\s+"
+    r"(?:to\s+(?:at\s+least\s+|more\s+than\s+)?\w+\s+)?(?:the\s+)?(?:total\s+|overall\s+|campaign's\s+)?"
     r"(?:(?:death\s+)?toll|number|total|tally|count)"
     r"|\b(?:death\s+)?toll\s+(?:has\s+|had\s+)?(?:now\s+)?(?:risen|rose|climbed|stands|stood|reached|hit)\b",
     re.IGNORECASE,
@@ -110,11 +121,42 @@ FOLLOW_ON = re.compile(
     re.IGNORECASE,
 )
 # Parts of one announcement that covered several vessels ("three in the first vessel").
-PART_PHRASE = re.compile(r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|other|last|remaining)\s+(?:vessel|boat|strike|ship|craft|one)\b", re.IGNORECASE)
+# The noun may be left out after a preposition: "three on the first and two on the second",
+# "three on one vessel and two on another".
+PART_PHRASE = re.compile(
+    r"\b(?:the\s+)?(?P<ord>first|second|third|fourth|fifth|other|last|remaining)\s+(?:vessel|boat|strike|ship|craft|one)\b"
+    r"|\b(?:on|aboard|in)\s+(?:the\s+)?(?P<ord2>first|second|third|fourth|fifth|other|last|remaining|one|another)\b"
+    r"(?!\s+(?:of|time|day|week|month|strike|attack)s?\b)",
+    re.IGNORECASE,
+)
 
 # Markers that a figure replaces an earlier one.
 REVISION = re.compile(
     r"\b(?:revis\w+|rais\w+|updat\w+|correct\w+|lower\w+|adjust\w+)\b[^.]{0,80}?\bfrom\s+(?P<old>" + NUMBER + r")\s+to\s+(?P<new>" + NUMBER + r")",
+    re.IGNORECASE,
+)
+
+# "raised the death toll ... to four, up from the three it reported initially": a revision too.
+REVISION_UP_FROM = re.compile(
+    r"\bto\s+(?P<new>" + NUMBER + r")\s*,?\s+(?:up|down)\s+from\s+(?:the\s+)?(?P<old>" + NUMBER + r")\b",
+    re.IGNORECASE,
+)
+# What a revision revises must be a death toll for it to give the strike's killed figure.
+TOLL_WORD = re.compile(r"\b(?:toll|killed|dead|deaths|death|fatalities)\b", re.IGNORECASE)
+
+# A correction notice restating what an earlier version got wrong: the wrong figures in it
+# belong to no strike.
+MISSTATEMENT = re.compile(
+    r"\b(?:misstated|misidentified|misreported|incorrectly\s+(?:stated|said|reported|gave|dated|described)|erroneously\s+(?:stated|said|reported|gave))\b",
+    re.IGNORECASE,
+)
+
+# A sentence that dates the strike being read ("The strike took place on Monday", "The strike,
+# carried out Saturday, ..."): its date is that strike's, over a date read from a clause about
+# something else (a search under way, an announcement).
+DATES_THE_STRIKE = re.compile(
+    r"^\W*(?:the|that|this)\s+(?:[\w.-]+\s+){0,2}?(?:strike|attack|operation)\s*,?\s+"
+    r"(?:took\s+place|was\s+(?:carried\s+out|conducted|launched)|carried\s+out|conducted|occurred|happened)\b",
     re.IGNORECASE,
 )
 
@@ -163,6 +205,15 @@ LIST_ITEM = re.compile(
     r"JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)"
     r"\.?\s+[0-3]?\d(?:st|nd|rd|th)?(?:,?\s+20\d\d)?|[0-3]?\d\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+20\d\d)?|20\d\d-\d\d-\d\d)"
     r"(?:\*\*)?\s*(?:[:.,–—|-]|\s-\s)\s*(?:\*\*)?\s*\S"
+)
+# A dateline: a line that is only a date with its year (a story's publication line, perhaps
+# followed by "| section"). It dates the page, not a strike, so it never opens a list item.
+DATELINE = re.compile(
+    r"^\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"(?:(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+    r"\.?\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+20\d\d|[0-3]?\d\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+20\d\d|20\d\d-\d\d-\d\d)"
+    r"\s*(?:\|[^|]*)*$",
+    re.IGNORECASE,
 )
 MONTH_HEADING = re.compile(
     r"^\s*(?:#+\s*)?(?:January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+20\d\d)?\s*:?\s*$",

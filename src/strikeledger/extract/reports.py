@@ -8,7 +8,10 @@ Reads the article's sentences in order and keeps one strike "open" at a time:
   continues the open one (same day or no day of its own, no "another strike");
 - a sentence with figures but no strike word adds them to the open report when it is near;
 - clauses with cumulative markers ("bringing the death toll to", "since September") become
-  reported totals, never a strike's own figures.
+  reported totals, never a strike's own figures, nor its date, nor its strike word;
+- a sentence dating strikes on several days is a recap and opens none; "The strike took place
+  on Monday" dates the open strike; a page's dateline and a correction's restatement of its
+  error speak of no strike.
 
 The result is one ``ReportDraft`` per strike, turned into ``StrikeReport`` records (one per
 vessel when an announcement gave per-vessel counts) by ``finish_reports``.
@@ -28,14 +31,19 @@ from .lexicon import (
     CAMPAIGN_ORDINAL,
     CUMULATIVE_SENTENCE,
     CUMULATIVE_TRAILING,
+    DATELINE,
+    DATES_THE_STRIKE,
     FOLLOW_ON,
     HISTORICAL,
+    MISSTATEMENT,
     NEW_STRIKE,
     ORDINAL_WORDS,
     PART_PHRASE,
     PLURAL_STRIKE_COUNT,
     QUALIFIED_NUMBER,
     REVISION,
+    REVISION_UP_FROM,
+    TOLL_WORD,
     VESSEL_WORD,
 )
 from .numbers import qualifier_code, to_int
@@ -88,28 +96,57 @@ def _date_is_better(new: DateMention, old: DateMention | None) -> bool:
     return old is None or rank[new.precision] < rank[old.precision]
 
 
+def _best_event_date(event_dates: list[DateMention]) -> DateMention:
+    """The sentence's date of the strike: the most precise, and among those one that names a
+    strike ("Tuesday's strike") over one of another act ("on Wednesday raised the toll")."""
+    rank = {"day": 0, "week": 1, "month": 2}
+    return min(event_dates, key=lambda m: (rank[m.precision], not m.names_strike))
+
+
+def _revision(text: str) -> re.Match[str] | None:
+    """A revised death toll in the sentence ("raised the toll from three to four")."""
+    if not TOLL_WORD.search(text):
+        return None
+    return REVISION.search(text) or REVISION_UP_FROM.search(text)
+
+
 def _cumulative_split(sentence: Sentence) -> int | None:
     """Offset (within the sentence) where its cumulative part starts; None when it has none."""
     text = sentence.text
+    revision = _revision(text)
+    trailing_start = None
+    for trailing in CUMULATIVE_TRAILING.finditer(text):
+        # "raised the death toll from Tuesday's strike to four, up from three" revises one
+        # strike's toll; it does not total the campaign.
+        if revision is not None and trailing.start() <= revision.start() < trailing.start() + 120:
+            continue
+        trailing_start = trailing.start()
+        break
     for match in CUMULATIVE_SENTENCE.finditer(text):
+        if trailing_start is not None and match.start() >= trailing_start:
+            break  # "..., bringing the death toll of the campaign to 76": inside the trailing clause
         before = text[max(0, match.start() - 25):match.start()]
         # "the 16th strike since September" numbers a strike; it does not total them.
         if match.group(0).lower().startswith("since") and re.search(r"(?:\d+(?:st|nd|rd|th)|\b(?:" + "|".join(ORDINAL_WORDS) + r"))\b[\w\s]*$", before, re.IGNORECASE):
             continue
         return 0
     for match in PLURAL_STRIKE_COUNT.finditer(text):
+        if trailing_start is not None and match.start() >= trailing_start:
+            break
         value = to_int(match["n"])
         if value and value >= 5:
             return 0
-    trailing = CUMULATIVE_TRAILING.search(text)
-    return trailing.start() if trailing else None
+    return trailing_start
 
 
-def _is_event(sentence: Sentence, figures: list[Figure], day_event: bool, vessel_context: bool) -> bool:
-    real = [t for t in sentence.triggers if not t.irrealis]
+def _is_event(sentence: Sentence, figures: list[Figure], day_event: bool, vessel_context: bool, split: int | None = None) -> bool:
+    # A strike word in the cumulative clause ("... the number of people killed since the U.S.
+    # began striking vessels") speaks of the campaign, not of a strike of its own.
+    own_text = sentence.text if split is None else sentence.text[:split]
+    real = [t for t in sentence.triggers if not t.irrealis and t.start < len(own_text)]
     if not real or HISTORICAL.search(sentence.text):
         return False
-    has_vessel = bool(VESSEL_WORD.search(sentence.text))
+    has_vessel = bool(VESSEL_WORD.search(own_text))
     killed = any(f.kind in ("killed", "killed_partial") for f in figures)
     singular = any(not t.plural_noun for t in real)
     if not singular and not (day_event or killed):
@@ -144,22 +181,40 @@ class ArticleReader:
         context = None
         if self.current is not None:
             context = self.current.announced.value if self.current.announced else (self.current.date.value if self.current.date else None)
+        if DATELINE.match(sentence.text):
+            return  # the page's date line dates the page, not a strike
+        if MISSTATEMENT.search(sentence.text):
+            # "An earlier version misstated the date as Sunday, Nov. 16": the wrong version.
+            self._add_claims(sentence, None)
+            return
         mentions = find_dates(sentence.text, sentence.start, self.article.published, self.default_year, context)
         figures = find_figures(sentence.text)
         split = _cumulative_split(sentence)
         own = [f for f in figures if split is None or f.start < split] if split != 0 else []
         if split is not None:
             self._add_total(sentence, split, figures, mentions)
-        event_dates = [m for m in mentions if m.role == "event" and m.precision != "unknown"]
-        announce_dates = [m for m in mentions if m.role == "announcement" and m.precision != "unknown"]
+        # Dates in the cumulative clause start or close the count; they do not date a strike.
+        own_mentions = [m for m in mentions if split is None or m.start < sentence.start + split]
+        event_dates = [m for m in own_mentions if m.role == "event" and m.precision != "unknown"]
+        announce_dates = [m for m in own_mentions if m.role == "announcement" and m.precision != "unknown"]
         day_event = any(m.precision == "day" for m in event_dates)
+        # A sentence dating strikes on several days ("Sunday's Pacific strike was the 16th and
+        # Monday's Caribbean strike the 17th") looks back over strikes; it reports none anew.
+        recap = len({m.value for m in event_dates if m.precision == "day" and m.value}) >= 2
 
         if sentence.item_start:
             self._open(sentence)
             if event_dates:
                 self.current.date = event_dates[0]
-        is_event = split != 0 and _is_event(sentence, own, day_event, self.vessel_context)
-        if is_event and not sentence.item_start and self._starts_new(sentence, event_dates):
+        is_event = split != 0 and not (recap and not sentence.item_start) and _is_event(sentence, own, day_event, self.vessel_context, split)
+        dates_open = (
+            self.current is not None and self.current.item == sentence.item and not sentence.item_start
+            and day_event and bool(DATES_THE_STRIKE.search(sentence.text))
+        )
+        if dates_open:
+            # "The strike took place on Monday": the open strike's own date.
+            self.current.date = _best_event_date([m for m in event_dates if m.precision == "day"])
+        elif is_event and not sentence.item_start and self._starts_new(sentence, event_dates):
             self._open(sentence)
         draft = self.current
         if draft is None:
@@ -172,7 +227,7 @@ class ArticleReader:
             self._add_claims(sentence, None)
             return
         if event_dates and (is_event or draft.date is None or not draft.sentences):
-            best = min(event_dates, key=lambda m: {"day": 0, "week": 1, "month": 2}[m.precision])
+            best = _best_event_date(event_dates)
             if _date_is_better(best, draft.date) or (draft.date and draft.date.value and best.value and best.value != draft.date.value and is_event and draft.date.role != "event"):
                 draft.date = best
         if announce_dates and draft.announced is None and (is_event or near):
@@ -198,9 +253,10 @@ class ArticleReader:
             return True
         if NEW_STRIKE.search(sentence.text) and not FOLLOW_ON.search(sentence.text):
             return True
-        day = next((m for m in event_dates if m.precision == "day" and m.value), None)
-        if day is None:
+        days = [m for m in event_dates if m.precision == "day" and m.value]
+        if not days:
             return False
+        day = _best_event_date(days)
         if draft.date is not None and draft.date.value is not None and draft.date.precision == "day":
             return day.value != draft.date.value
         if draft.date is not None and draft.date.low and draft.date.high:
@@ -212,18 +268,36 @@ class ArticleReader:
     # --- figures --------------------------------------------------------------------------
     def _add_figures(self, draft: ReportDraft, sentence: Sentence, figures: list[Figure]) -> None:
         follow_on = bool(FOLLOW_ON.search(sentence.text)) and (draft.vessels is None or draft.vessels[0].value <= 1)
-        revision = REVISION.search(sentence.text)
+        revision = _revision(sentence.text)
         parts = list(PART_PHRASE.finditer(sentence.text))
-        multi = (draft.vessels is not None and draft.vessels[0].value >= 2) or (draft.strikes or 0) >= 2
+        # Several vessels: counted before or in this very sentence ("struck two vessels, killing
+        # three on the first and two on the second"), or implied by the parts it names ("three on
+        # one vessel and two on another"; not "the first strike ... a second strike", a follow-on).
+        named_parts = {(p["ord"] or p["ord2"]).lower() for p in parts if not re.search(r"strike$", p.group(0), re.IGNORECASE)}
+        multi = (
+            (draft.vessels is not None and draft.vessels[0].value >= 2) or (draft.strikes or 0) >= 2
+            or any(f.kind == "vessels" and f.value >= 2 for f in figures)
+            or (len(named_parts) >= 2 and not FOLLOW_ON.search(sentence.text))
+        )
+        if revision is not None and not any(f.kind == "killed" and f.value == to_int(revision["new"]) for f in figures):
+            # "raised the toll from three to four": the new figure is the strike's toll.
+            new = to_int(revision["new"])
+            if new is not None:
+                figures = sorted([*figures, Figure("killed", new, "", revision.start("new"), revision.end("new"), revision.start("new"))], key=lambda f: f.number_start)
         for figure in figures:
             if figure.kind == "vessels":
-                if draft.vessels is None and not (parts and multi):
+                # In a sentence of parts, "the first vessel" names a part; it counts nothing.
+                if draft.vessels is None and (figure.value >= 2 or not (parts and multi)):
+                    draft.vessels = (figure, sentence)
+                elif draft.vessels is not None and draft.vessels[0].value == 1 and figure.value >= 2:
+                    # "a boat ..., one of two vessels hit that day": a report of a several-vessel
+                    # strike may open on one of its boats; the count of all of them stands.
                     draft.vessels = (figure, sentence)
                 continue
             if figure.kind == "strikes":
                 continue
             if multi and parts and figure.kind in ("killed", "survivors"):
-                if self._add_part(draft, sentence, figure, parts):
+                if self._add_part(draft, sentence, figure, parts, figures):
                     continue
             kind = figure.kind
             if kind == "killed" and follow_on:
@@ -245,10 +319,28 @@ class ArticleReader:
         if count and draft.strikes is None and count.value <= 10:
             draft.strikes = count.value
 
-    def _add_part(self, draft: ReportDraft, sentence: Sentence, figure: Figure, parts: list[re.Match[str]]) -> bool:
-        following = [p for p in parts if p.start() >= figure.number_start]
-        phrase = following[0] if following else parts[-1]
-        word = phrase["ord"].lower()
+    def _add_part(self, draft: ReportDraft, sentence: Sentence, figure: Figure, parts: list[re.Match[str]], figures: list[Figure]) -> bool:
+        # A figure belongs to the part named next to it: after it and before the next figure
+        # ("three on the first boat and two on the second"), or else before it and after the
+        # previous one ("on the first vessel, three were killed"). A figure with no part of its
+        # own ("killing five people - three in the first ...") is the announcement's total.
+        # Figures of other kinds share a part ("two were killed and one survived the first strike").
+        same = [f for f in figures if f.kind == figure.kind]
+        after = min((f.number_start for f in same if f.number_start > figure.number_start), default=len(sentence.text))
+        before = max((f.end for f in same if f.number_start < figure.number_start), default=0)
+        # The part is named in the figure's own clause: never across a semicolon; the nearest wins.
+        text = sentence.text
+        candidates = [
+            (p.start() - figure.end, p) for p in parts
+            if figure.number_start <= p.start() < after and p.start() - figure.end <= 25 and ";" not in text[figure.end:p.start()]
+        ] + [
+            (figure.number_start - p.end(), p) for p in parts
+            if before <= p.start() < figure.number_start and figure.number_start - p.end() <= 40 and ";" not in text[p.end():figure.number_start]
+        ]
+        if not candidates:
+            return False
+        phrase = min(candidates, key=lambda c: c[0])[1]
+        word = (phrase["ord"] or phrase["ord2"]).lower()
         if word in _PART_ORDER:
             index = _PART_ORDER[word]
         else:  # "the other vessel", "the last one": the next part after those already read
@@ -308,7 +400,8 @@ class ArticleReader:
             facts.append(_fact(self.article, sentence, "total_vessels", vessels.value, vessels.start, vessels.end, "totals", vessels.qualifier))
         if killed_value is None and strikes_value is None:
             return
-        days = [m.value for m in mentions if m.precision == "day" and m.value and m.role != "since"]
+        # A total is as of a date in its own clause; a date before it dates the strike.
+        days = [m.value for m in mentions if m.precision == "day" and m.value and m.role != "since" and m.start >= sentence.start + split]
         as_of = self.article.published
         if days and as_of:
             earlier = [d for d in days if d <= as_of]
@@ -350,7 +443,7 @@ class ArticleReader:
         lede_announcer = lede_announcer or self._outlet_announcer()
         reports: list[StrikeReport] = []
         index_of: dict[int, int] = {}
-        for draft in self.drafts:
+        for draft in self._distinct_drafts():
             made = self._finish_draft(draft, len(reports), article_region, lede_announcer if len(self.drafts) <= 2 else None)
             if made:
                 index_of[id(draft)] = made[0].index
@@ -364,6 +457,18 @@ class ArticleReader:
         )
         return tuple(reports), tuple(self.totals), claims
 
+    def _distinct_drafts(self) -> list[ReportDraft]:
+        """The drafts less second mentions: a draft without a toll dated the same day as one with
+        a toll ("The most recent came on Saturday, when ..." above the list item of that day)
+        speaks of the same strike."""
+        tolled = {d.date.value for d in self.drafts if d.killed is not None and d.date is not None and d.date.precision == "day"}
+        tolled |= {d.date.value for d in self.drafts if any(p.killed for p in d.parts.values()) and d.date is not None and d.date.precision == "day"}
+        return [
+            d for d in self.drafts
+            if d.killed is not None or any(p.killed for p in d.parts.values())
+            or d.date is None or d.date.precision != "day" or d.date.value not in tolled
+        ]
+
     def _finish_draft(self, draft: ReportDraft, index: int, article_region: str, lede_announcer: str | None) -> list[StrikeReport]:
         article = self.article
         facts = list(draft.facts)
@@ -375,6 +480,10 @@ class ArticleReader:
             if draft.killed is None or draft.killed_qualifier == "partial":
                 return []  # no date and no toll: too vague to be a ledger row
             when = None
+        if from_announcement and draft.killed is None and draft.vessels is None:
+            # "The most recent strike was announced Saturday": known only by the day it was
+            # announced, with no toll and no vessel, it is a mention, not a report.
+            return []
         if when is not None:
             facts.append(Fact(article.id, "strike_date", (when.value or when.low).isoformat(), when.start, when.end, when.surface, dates.EXTRACTOR, "announced" if from_announcement else when.precision))
         # Region and place: the most precise place the report names, its sea from the report or the article.

