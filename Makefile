@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STATIC_VENDOR := src/strikeledger/web/static/vendor
 
-.PHONY: install web-assets system-deps sample run test eval bench clean
+.PHONY: install web-assets system-deps sample run test eval bench screenshots clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,10 @@ test: install web-assets system-deps
 eval: install
 	$(VENV)/bin/strikeledger eval examples/corpus examples/gold.csv
 	@if [ -d ../shared/corpus/seeds ]; then $(VENV)/bin/strikeledger eval ../shared/corpus/seeds ../shared/corpus/seeds-gold.csv; fi
+
+# Refresh the README's screenshots (docs/img) from the browser tests.
+screenshots: install web-assets system-deps
+	STRIKELEDGER_DOCS_IMG=1 $(PY) -m pytest -q tests/test_browser.py
 
 bench: install
 	$(PY) bench/ingest_speed.py

@@ -414,18 +414,21 @@ class ArticleReader:
         )
 
     # --- finishing ------------------------------------------------------------------------
-    def _article_region(self) -> str:
-        regions = set()
+    def _article_region(self) -> tuple[str, tuple[PlaceMention, Sentence] | None]:
+        """The one sea the article names outside its running totals (else unknown), and where it first names it."""
+        regions: set[str] = set()
+        first: tuple[PlaceMention, Sentence] | None = None
         for sentence in self.sentences:
             if _cumulative_split(sentence) == 0:
                 continue
             for place in places.find_places(sentence.text):
                 if place.region in ("caribbean", "eastern_pacific"):
                     regions.add(place.region)
-        for place in places.find_places(self.article.title or ""):
-            if place.region in ("caribbean", "eastern_pacific"):
-                regions.add(place.region)
-        return regions.pop() if len(regions) == 1 else "unknown"
+                    first = first or (place, sentence)
+        regions |= {p.region for p in places.find_places(self.article.title or "") if p.region in ("caribbean", "eastern_pacific")}
+        if len(regions) != 1:
+            return "unknown", None
+        return regions.pop(), first
 
     def _outlet_announcer(self) -> str | None:
         outlet = self.article.outlet or ""
@@ -457,6 +460,9 @@ class ArticleReader:
         )
         return tuple(reports), tuple(self.totals), claims
 
+    def _sentence_at(self, offset: int) -> Sentence:
+        return next(s for s in self.sentences if s.start <= offset < s.end + 1)
+
     def _distinct_drafts(self) -> list[ReportDraft]:
         """The drafts less second mentions: a draft without a toll dated the same day as one with
         a toll ("The most recent came on Saturday, when ..." above the list item of that day)
@@ -469,7 +475,9 @@ class ArticleReader:
             or d.date is None or d.date.precision != "day" or d.date.value not in tolled
         ]
 
-    def _finish_draft(self, draft: ReportDraft, index: int, article_region: str, lede_announcer: str | None) -> list[StrikeReport]:
+    def _finish_draft(
+        self, draft: ReportDraft, index: int, article_region: tuple[str, tuple[PlaceMention, Sentence] | None], lede_announcer: str | None
+    ) -> list[StrikeReport]:
         article = self.article
         facts = list(draft.facts)
         when = draft.date
@@ -485,10 +493,13 @@ class ArticleReader:
             # announced, with no toll and no vessel, it is a mention, not a report.
             return []
         if when is not None:
-            facts.append(Fact(article.id, "strike_date", (when.value or when.low).isoformat(), when.start, when.end, when.surface, dates.EXTRACTOR, "announced" if from_announcement else when.precision))
+            sentence = self._sentence_at(when.start)
+            facts.append(_fact(article, sentence, "strike_date", (when.value or when.low).isoformat(), when.start - sentence.start,
+                               when.end - sentence.start, dates.EXTRACTOR, "announced" if from_announcement else when.precision))
         # Region and place: the most precise place the report names, its sea from the report or the article.
-        seas = [p.region for p, _ in draft.places if p.region in ("caribbean", "eastern_pacific")]
-        region = seas[0] if seas else article_region
+        seas = [(p, sentence) for p, sentence in draft.places if p.region in ("caribbean", "eastern_pacific")]
+        region = seas[0][0].region if seas else article_region[0]
+        sea_place = seas[0] if seas else article_region[1]
         place_pick = min(draft.places, key=lambda ps: PRECISION_RANK[ps[0].precision], default=None)
         location = lat = lon = None
         place_precision = "unknown"
@@ -500,8 +511,9 @@ class ArticleReader:
             elif place.precision != "unknown":
                 location, place_precision = place.name, place.precision
             facts.append(_fact(article, sentence, "place", place.name, place.start, place.end, places.EXTRACTOR, place.precision))
-        if region != "unknown":
-            facts.append(Fact(article.id, "region", region, draft.first.start, draft.first.end, draft.first.text[:0], places.EXTRACTOR, "from_article" if not seas else "", draft.first.start, draft.first.end))
+        if sea_place is not None:
+            place, sentence = sea_place
+            facts.append(_fact(article, sentence, "region", region, place.start, place.end, places.EXTRACTOR, "" if seas else "from_article"))
         announcer = draft.announcer[0] if draft.announcer else lede_announcer
         if draft.announcer:
             speaker, sentence, start, end = draft.announcer

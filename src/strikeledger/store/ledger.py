@@ -223,7 +223,7 @@ class Ledger:
 
     def totals(self) -> list[ReportedTotal]:
         with self.transaction() as c:
-            rows = c.execute(select(t.totals).order_by(t.totals.c.as_of, t.totals.c.article_id, t.totals.c.idx)).mappings().all()
+            rows = c.execute(select(t.totals).order_by(t.totals.c.as_of.asc().nulls_first(), t.totals.c.article_id, t.totals.c.idx)).mappings().all()
         return [
             ReportedTotal(r["article_id"], r["idx"], r["as_of"], r["killed"], r["killed_qualifier"], r["strikes"], r["vessels"], r["start"], r["end"])
             for r in rows
@@ -251,7 +251,7 @@ class Ledger:
 
     def incidents(self) -> list[Incident]:
         with self.transaction() as c:
-            rows = c.execute(select(t.incidents).order_by(t.incidents.c.strike_date, t.incidents.c.id)).mappings().all()
+            rows = c.execute(select(t.incidents).order_by(t.incidents.c.strike_date.asc().nulls_last(), t.incidents.c.id)).mappings().all()
             links = c.execute(select(t.incident_reports)).mappings().all()
         keys: dict[str, list[str]] = {}
         for link in links:
