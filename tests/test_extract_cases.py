@@ -229,3 +229,58 @@ def test_announcer_disputes_and_evidence_are_attributed_claims():
 )
 def test_threats_plans_hypotheticals_history_and_generalities_are_not_strikes(text):
     assert read(text).reports == ()
+
+
+# --- regressions from the wording of official posts and wire copy ---------------------------
+
+@pytest.mark.parametrize(
+    "text, killed",
+    [
+        ("Southern Command said it struck a vessel in the eastern Pacific on Tuesday. Three men described as “narco-terrorists” were killed.", 3),
+        ("The command struck a low-profile vessel in the eastern Pacific on Tuesday. One male narco-terrorist was confirmed killed.", 1),
+        ("On Tuesday U.S. forces killed two suspected smugglers in a strike on a vessel in the Caribbean.", 2),
+        ("Hegseth said Tuesday the military hit another boat in the Caribbean. He said five men were on the boat and all of them were killed.", 5),
+    ],
+)
+def test_official_wording_of_tolls(text, killed):
+    assert only_report(text).killed == killed
+
+
+def test_a_qualified_toll_clause_is_still_a_running_total():
+    extraction = read("The strike on a boat in the eastern Pacific on Tuesday killed two people, bringing the campaign's grim overall death toll to at least 150.")
+    assert [r.killed for r in extraction.reports] == [2]
+    assert [(t.killed, t.killed_qualifier) for t in extraction.totals] == [(150, "at_least")]
+
+
+def test_per_vessel_counts_after_a_dash_and_across_sentences():
+    dashed = read(
+        "Southern Command said it struck two boats in the eastern Pacific on Thursday. "
+        "A total of five men were killed during these actions -- three in the first vessel and two in the second vessel.",
+        published=date(2025, 12, 19),
+    ).reports
+    assert [(r.part, r.killed) for r in dashed] == [(1, 3), (2, 2)]
+    across = read(
+        "The strikes were carried out against two boats in the eastern Pacific on Saturday, Southern Command said. "
+        "Two men were killed, and one man survived the first strike. Three men were killed during the second strike.",
+        published=date(2026, 4, 12),
+    ).reports
+    assert [(r.part, r.killed, r.survivors) for r in across] == [(1, 2, 1), (2, 3, None)]
+
+
+def test_a_wire_dateline_does_not_date_the_strike():
+    report = only_report(
+        "MIAMI, Nov. 3 (Tidewater Wire) — The military struck a boat in the Caribbean on Saturday, killing three, according to the U.S. Southern Command.",
+        published=date(2025, 11, 3),
+    )
+    assert report.strike_date == date(2025, 11, 1)
+    assert report.announced_by == "SOUTHCOM"
+
+
+def test_an_administration_is_not_an_announcer():
+    report = only_report("The military struck a boat in the Caribbean on Tuesday, killing three, as part of what the Trump administration says is a war on cartels.", outlet=None)
+    assert report.announced_by is None
+
+
+def test_said_friday_with_this_week_dates_the_strike_to_the_announcement_day():
+    report = only_report("Hegseth said Friday that the military hit a boat in the Caribbean, killing six. It was the third strike this week.", published=date(2025, 10, 25))
+    assert (report.strike_date, report.date_precision, report.date_from_announcement) == (date(2025, 10, 24), "day", True)

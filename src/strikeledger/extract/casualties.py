@@ -32,6 +32,9 @@ class Figure:
 _QN = rf"\b{QUALIFIED_NUMBER}"
 _NOT_PEOPLE_AFTER = r"(?!\s*(?:strikes?|attacks?|boats?|vessels?|ships?|percent|%|miles|nautical|days?|weeks?|months?|years?|times|hours?|minutes?|tons?|kilograms?|pounds?|kg))"
 
+# "three men described as “narco-terrorists” were killed": an official label between the people and their fate.
+_DESCRIBED_AS = r"(?:,?\s+(?:described|identified|labeled|labelled|characterized|called|believed\s+to\s+be)\s+(?:as\s+)?[\"“']?[\w-]+(?:\s+[\w-]+)?[\"”']?,?)?"
+
 # (kind, pattern): tried in order; a later pattern does not take a number an earlier one took.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "killing all 11 aboard", "killed four narco-terrorists", "kills 3"
@@ -41,7 +44,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "killed",
         re.compile(
-            rf"(?:\bthe\s+)?{_QN}\s+[\"“]?{ADJECTIVES}{PERSON_NOUN}\b[\"”]?(?:\s+(?:who\s+were\s+|who\s+was\s+)?(?:aboard|on\s+board|onboard)(?:\s+(?:the|a)\s+\w+(?:[- ]\w+)?)?)?"
+            rf"(?:\bthe\s+)?{_QN}\s+[\"“]?{ADJECTIVES}{PERSON_NOUN}\b[\"”]?{_DESCRIBED_AS}(?:\s+(?:who\s+were\s+|who\s+was\s+)?(?:aboard|on\s+board|onboard)(?:\s+(?:the|a)\s+\w+(?:[- ]\w+)?)?)?"
             rf"(?:\s*,\s*[^,.;]{{0,60}}?,)?\s+(?:(?:were|was|had\s+been|have\s+been|are|got|all)\s+){{0,2}}(?:also\s+|reportedly\s+|later\s+)?{DEATH_WORD}",
             re.IGNORECASE,
         ),
@@ -65,7 +68,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("survivors", re.compile(r"\b(?P<n>no\s+one|nobody|none)\s+(?:\w+\s+)?survived\b", re.IGNORECASE)),
     # people aboard, not necessarily killed
     ("aboard", re.compile(rf"\b(?:carrying|with|had|held|transporting)\s+{_QN}\s+{ADJECTIVES}{PERSON_NOUN}\b", re.IGNORECASE)),
-    ("aboard", re.compile(rf"{_QN}\s+{ADJECTIVES}(?:people|persons|men|individuals|crew\s+members|occupants)\s+(?:were\s+)?(?:aboard|on\s+board|onboard)\b", re.IGNORECASE)),
+    ("aboard", re.compile(rf"{_QN}\s+{ADJECTIVES}(?:people|persons|men|individuals|crew\s+members|occupants)\s+(?:were\s+)?(?:aboard|on\s+board|onboard|on\s+(?:the|a)\s+(?:boat|vessel|craft))\b", re.IGNORECASE)),
     ("missing", re.compile(rf"{_QN}\s+(?:{ADJECTIVES}{PERSON_NOUN}\s+)?(?:(?:remain|remained|remains|were|was|are|is)\s+)?(?:missing|unaccounted\s+for)", re.IGNORECASE)),
     ("wounded", re.compile(rf"{_QN}\s+(?:{ADJECTIVES}{PERSON_NOUN}\s+)?(?:(?:were|was)\s+)?(?:wounded|injured|hurt)\b", re.IGNORECASE)),
     ("vessels", re.compile(rf"{_QN}\s+(?:{ADJECTIVES})?{VESSEL_NOUN}\b", re.IGNORECASE)),
@@ -95,7 +98,7 @@ def _value(kind: str, number: str) -> int | None:
 # the first vessel and two in the second": a number that names a part of the strike shares the
 # noun and verb of the toll before it; it is a death toll of that part.
 _ELLIPTICAL_KILLED = re.compile(
-    rf"[^.;]{{0,80}}?(?:,?\s+and\s+|\s*[,:—–]\s*)(?P<n>{NUMBER})\s+(?:(?:were|was)\s+(?:killed\s+)?)?(?:on|aboard|in)\s+(?:the\s+)?"
+    rf"[^.;]{{0,80}}?(?:,?\s+and\s+|\s*(?:[,:—–]|--?)\s*)(?P<n>{NUMBER})\s+(?:(?:were|was)\s+(?:killed\s+)?)?(?:on|aboard|in)\s+(?:the\s+)?"
     r"(?:first|second|third|other|another|last|remaining|one)\b",
     re.IGNORECASE,
 )
@@ -114,8 +117,9 @@ def find_figures(sentence: str) -> list[Figure]:
             if value is None:
                 continue
             start, end = match.span()
-            context = sentence[max(0, n_start - 25):end]
-            if kind in ("killed", "wounded", "missing") and US_FORCES.search(context):
+            # US casualties ("no U.S. forces were harmed") are never the strike's: the figure's
+            # own words name US forces. "U.S. forces killed two" names them as the killers.
+            if kind in ("killed", "wounded", "missing") and US_FORCES.search(sentence[n_start:end]):
                 continue
             if kind == "survivors" and value > 0 and _THEN_KILLED.search(sentence[end:]):
                 kind = "killed_partial"
@@ -139,6 +143,13 @@ def find_figures(sentence: str) -> list[Figure]:
     figures.sort(key=lambda f: f.number_start)
     return figures
 
+
+# "all of them were killed", "killing everyone aboard": the toll is the number of people aboard.
+KILLED_ALL = re.compile(
+    r"\ball\s+(?:of\s+them|aboard|on\s+board|of\s+those\s+(?:aboard|on\s+board)|the\s+(?:crew|occupants))\s+(?:were|was|had\s+been)\s+killed"
+    r"|\bkill(?:ed|ing)\s+(?:all|everyone|everybody)\s+(?:aboard|on\s+board|onboard)\b|\bno\s+one\s+(?:aboard\s+|on\s+board\s+)?survived",
+    re.IGNORECASE,
+)
 
 STRIKE_COUNT = re.compile(rf"{_QN}\s+(?:separate\s+|lethal\s+|deadly\s+|more\s+|new\s+|additional\s+)?(?:strikes|attacks)\b", re.IGNORECASE)
 

@@ -39,7 +39,7 @@ ADJECTIVES = (
     r"(?:(?!(?:on|in|the|of|and|or|were|was|are|is|aboard|killed|during|at|from|first|second|third|other|who|that|had|have|has"
     r"|with|to|by|for|strikes?|attacks?|vessels?|boats?|people|men|survivors?|dead|died)\b)[A-Za-z][\w'-]*\s+){0,4}?"
 )
-DEATH_WORD = r"(?:killed|dead|died|perished|slain|eliminated|lost\s+their\s+lives|killed\s+aboard)"
+DEATH_WORD = r"(?:(?:confirmed\s+|reported\s+|reportedly\s+)?(?:killed|dead|died|perished|slain|eliminated)|lost\s+their\s+lives)"
 
 # People who are not the boats' crews: their casualties are never the strike's deaths.
 US_FORCES = re.compile(
@@ -95,8 +95,9 @@ CUMULATIVE_SENTENCE = re.compile(
 )
 CUMULATIVE_TRAILING = re.compile(
     r"\b(?:bring(?:s|ing)?|brought|rais(?:e|es|ed|ing)|push(?:es|ed|ing)?|lift(?:s|ed|ing)?|tak(?:e|es|ing)|took)\s+"
-    r"(?:to\s+(?:at\s+least\s+|more\s+than\s+)?\w+\s+)?(?:the\s+)?(?:total\s+|overall\s+|campaign's\s+)?"
-    r"(?:(?:death\s+)?toll|number|total|tally|count)"
+    r"(?:to\s+(?:at\s+least\s+|more\s+than\s+)?\w+\s+)?(?:the\s+|its\s+)?"
+    # "bringing the controversial campaign's total death toll": a few words may qualify the toll
+    r"(?:(?!(?:toll|number|total|tally|count)\b)[\w'-]+\s+){0,4}?(?:(?:death\s+)?toll|number|total|tally|count)"
     r"|\b(?:death\s+)?toll\s+(?:has\s+|had\s+)?(?:now\s+)?(?:risen|rose|climbed|stands|stood|reached|hit)\b",
     re.IGNORECASE,
 )
@@ -170,7 +171,7 @@ NEW_STRIKE = re.compile(
 OFFICIAL_SPEAKERS: dict[str, str] = {
     "Hegseth": r"(?:Pete\s+)?Hegseth|(?:the\s+)?(?:Secretary\s+of\s+(?:War|Defense)|(?:War|Defense)\s+Secretary|Pentagon\s+chief)",
     "SOUTHCOM": r"(?:U\.?S\.?\s+)?Southern\s+Command|U?S?SOUTHCOM|(?:Joint\s+Task\s+Force|JTF)\s+Southern\s+Spear",
-    "Trump": r"(?:President\s+)?(?:Donald\s+)?Trump|Truth\s+Social",
+    "Trump": r"(?:President\s+)?(?:Donald\s+)?Trump(?!(?:'s)?\s+administration)|Truth\s+Social",
     "Pentagon": r"the\s+Pentagon|the\s+(?:Defense|War)\s+Department|the\s+Department\s+of\s+(?:Defense|War)",
     "White House": r"the\s+White\s+House",
     "Rubio": r"(?:Secretary\s+of\s+State\s+)?(?:Marco\s+)?Rubio",
@@ -208,6 +209,13 @@ LIST_ITEM = re.compile(
 )
 # A dateline: a line that is only a date with its year (a story's publication line, perhaps
 # followed by "| section"). It dates the page, not a strike, so it never opens a list item.
+# A wire dateline opening an article ("WASHINGTON, Oct. 4 (Meridian Wire) —", "Dec. 19 (UPI) --"):
+# the day the story was filed, not the day of a strike. A city or an outlet in brackets tells it
+# from a running-list item led by a date.
+WIRE_DATELINE = re.compile(
+    r"^(?:(?P<city>[A-Z][A-Za-z .'\-]{1,60}?),?\s+)?(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:,?\s+(?P<year>\d{4}))?"
+    r"\s*(?P<outlet>\([^)]{1,60}\))?\s*(?:--|[—–-])"
+)
 DATELINE = re.compile(
     r"^\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
     r"(?:(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"

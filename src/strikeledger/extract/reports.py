@@ -45,11 +45,16 @@ from .lexicon import (
     REVISION_UP_FROM,
     TOLL_WORD,
     VESSEL_WORD,
+    WIRE_DATELINE,
 )
 from .numbers import qualifier_code, to_int
 from .places import PRECISION_RANK, PlaceMention, resolve_place
 from .sentences import Sentence
 
+# How far (characters) a figure may stand before the part it belongs to: "Two ... were killed, and
+# one ... survived the first strike" holds both figures of the first vessel. Tuned on the sample
+# corpus and on the per-vessel wording of official posts.
+PART_REACH = 70
 # How many paragraphs after a report's last strike sentence a figure-only sentence may still
 # add to it. Tuned on the sample corpus: wire copy gives the toll within two paragraphs of the lede.
 ATTACH_PARAGRAPHS = 2
@@ -79,6 +84,7 @@ class ReportDraft:
     killed: Figure | None = None
     killed_sentence: Sentence | None = None
     killed_qualifier: str = ""
+    aboard: Figure | None = None
     survivors: tuple[Figure, Sentence] | None = None
     vessels: tuple[Figure, Sentence] | None = None
     strikes: int | None = None
@@ -188,6 +194,10 @@ class ArticleReader:
             self._add_claims(sentence, None)
             return
         mentions = find_dates(sentence.text, sentence.start, self.article.published, self.default_year, context)
+        if sentence is self.sentences[0]:
+            dateline = WIRE_DATELINE.match(sentence.text)
+            if dateline and (dateline["city"] or dateline["outlet"]):
+                mentions = [m for m in mentions if m.start >= sentence.start + dateline.end()]
         figures = find_figures(sentence.text)
         split = _cumulative_split(sentence)
         own = [f for f in figures if split is None or f.start < split] if split != 0 else []
@@ -296,6 +306,8 @@ class ArticleReader:
                 continue
             if figure.kind == "strikes":
                 continue
+            if figure.kind == "aboard" and draft.aboard is None:
+                draft.aboard = figure
             if multi and parts and figure.kind in ("killed", "survivors"):
                 if self._add_part(draft, sentence, figure, parts, figures):
                     continue
@@ -315,6 +327,12 @@ class ArticleReader:
                     draft.survivors = (figure, sentence)
             qualifier = "partial" if kind == "killed_partial" else figure.qualifier
             draft.facts.append(_fact(self.article, sentence, kind, figure.value, figure.start, figure.end, casualties.EXTRACTOR, qualifier))
+        everyone = casualties.KILLED_ALL.search(sentence.text)
+        if everyone and draft.killed is None and draft.aboard is not None:
+            # "six men were on the boat ... all of them were killed": the toll is the people aboard.
+            draft.killed = Figure("killed", draft.aboard.value, "", everyone.start(), everyone.end(), everyone.start())
+            draft.killed_sentence, draft.killed_qualifier = sentence, ""
+            draft.facts.append(_fact(self.article, sentence, "killed", draft.aboard.value, everyone.start(), everyone.end(), casualties.EXTRACTOR, "all_aboard"))
         count = casualties.strike_count(sentence.text)
         if count and draft.strikes is None and count.value <= 10:
             draft.strikes = count.value
@@ -332,7 +350,7 @@ class ArticleReader:
         text = sentence.text
         candidates = [
             (p.start() - figure.end, p) for p in parts
-            if figure.number_start <= p.start() < after and p.start() - figure.end <= 25 and ";" not in text[figure.end:p.start()]
+            if figure.number_start <= p.start() < after and p.start() - figure.end <= PART_REACH and ";" not in text[figure.end:p.start()]
         ] + [
             (figure.number_start - p.end(), p) for p in parts
             if before <= p.start() < figure.number_start and figure.number_start - p.end() <= 40 and ";" not in text[p.end():figure.number_start]
@@ -482,6 +500,11 @@ class ArticleReader:
         facts = list(draft.facts)
         when = draft.date
         from_announcement = False
+        announced = draft.announced
+        if (when is not None and when.precision in ("week", "month") and announced is not None and announced.value
+                and when.low and when.high and when.low <= announced.value <= when.high):
+            # "said Friday ... the third strike this week": the announcement day is closer than the week.
+            when, from_announcement = announced, True
         if when is None or when.value is None and when.low is None:
             when, from_announcement = draft.announced, draft.announced is not None
         if when is None or (when.value is None and when.low is None):

@@ -6,12 +6,8 @@ import re
 from datetime import date, datetime
 
 from ..extract.calendar import MONTHS
+from ..extract.lexicon import WIRE_DATELINE
 
-_DATELINE = re.compile(
-    r"^[A-Z][A-Za-z .,'\-]{1,60}?,?\s+"
-    r"(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:,?\s+(?P<year>\d{4}))?"
-    r"\s*(?:\([^)]{1,60}\))?\s*[—–-]"
-)
 _YEAR = re.compile(r"\b(20[2-3]\d)\b")
 
 
@@ -38,8 +34,8 @@ def dateline_date(text: str) -> date | None:
     """
     head = text[:300]
     for line in head.split("\n")[:4]:
-        match = _DATELINE.match(line)
-        if not match:
+        match = WIRE_DATELINE.match(line)
+        if not match or not (match["city"] or match["outlet"]):
             continue
         month = MONTHS.get(match["month"].lower().rstrip("."))
         if month is None:
