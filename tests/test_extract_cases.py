@@ -284,3 +284,34 @@ def test_an_administration_is_not_an_announcer():
 def test_said_friday_with_this_week_dates_the_strike_to_the_announcement_day():
     report = only_report("Hegseth said Friday that the military hit a boat in the Caribbean, killing six. It was the third strike this week.", published=date(2025, 10, 25))
     assert (report.strike_date, report.date_precision, report.date_from_announcement) == (date(2025, 10, 24), "day", True)
+
+
+@pytest.mark.parametrize(
+    "sentence, killed, strikes",
+    [
+        ("The strike brings to 14 the number of people killed in the two attacks this month.", 14, 2),
+        ("At least 17 people have now been killed in the three strikes.", 17, 3),
+        ("The death toll from the U.S. military's strikes on boats stands at 114, after Southern Command raised the number killed in Tuesday's attack from three to four.", 114, None),
+        ("The two announcements pushed the number of strikes since Sept. 2 to 17 and the death toll to at least 79.", 79, None),
+    ],
+)
+def test_running_totals_as_reported(sentence, killed, strikes):
+    totals = read(sentence).totals
+    assert [(t.killed, t.strikes) for t in totals] == [(killed, strikes)]
+
+
+def test_a_strike_then_the_campaign_toll_in_a_later_clause():
+    extraction = read(
+        "U.S. forces struck two boats in the eastern Pacific on Thursday, killing five people, Southern Command said, "
+        "in the latest of a string of strikes that have killed nearly 100 people since September.",
+        published=date(2025, 12, 19),
+    )
+    assert [r.killed for r in extraction.reports] == [5]
+    assert [(t.killed, t.killed_qualifier) for t in extraction.totals] == [(100, "about")]
+
+
+def test_a_day_before_strikes_is_not_a_count_and_an_ordinal_overall_is_not_a_total():
+    extraction = read("Two survivors of the Oct. 27 strikes in the eastern Pacific were still missing on Tuesday.", published=date(2025, 10, 29))
+    assert all(t.strikes != 27 for t in extraction.totals)
+    ordinal = read("Tuesday's strike on a boat in the Caribbean killed four people and was the 33rd overall.", published=date(2026, 3, 4))
+    assert [r.killed for r in ordinal.reports] == [4] and ordinal.totals == ()

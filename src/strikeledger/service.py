@@ -269,8 +269,9 @@ def check_totals(ledger: Ledger) -> list[TotalCheck]:
             article_id=total.article_id, outlet=article.outlet, as_of=as_of,
             sentence=article.text[total.start:total.end], reported_killed=total.killed, qualifier=total.killed_qualifier,
             reported_strikes=total.strikes, ledger_killed=own_killed, ledger_strikes=len(upto),
-            killed_gap=None if total.killed is None else total.killed - own_killed,
-            strikes_gap=None if total.strikes is None else total.strikes - len(upto),
+            # Without an as-of date there is nothing to compare against: no gap is claimed.
+            killed_gap=None if total.killed is None or as_of is None else total.killed - own_killed,
+            strikes_gap=None if total.strikes is None or as_of is None else total.strikes - len(upto),
         ))
     return checks
 

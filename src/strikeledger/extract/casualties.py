@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import ADJECTIVES, DEATH_WORD, NUMBER, PERSON_NOUN, QUALIFIED_NUMBER, US_FORCES, VESSEL_NOUN
+from .lexicon import ADJECTIVES, DEATH_WORD, MONTH_BEFORE, NUMBER, PERSON_NOUN, QUALIFIED_NUMBER, US_FORCES, VESSEL_NOUN
 from .numbers import qualifier_code, to_int
 
 EXTRACTOR = "casualties"
@@ -45,7 +45,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         "killed",
         re.compile(
             rf"(?:\bthe\s+)?{_QN}\s+[\"“]?{ADJECTIVES}{PERSON_NOUN}\b[\"”]?{_DESCRIBED_AS}(?:\s+(?:who\s+were\s+|who\s+was\s+)?(?:aboard|on\s+board|onboard)(?:\s+(?:the|a)\s+\w+(?:[- ]\w+)?)?)?"
-            rf"(?:\s*,\s*[^,.;]{{0,60}}?,)?\s+(?:(?:were|was|had\s+been|have\s+been|are|got|all)\s+){{0,2}}(?:also\s+|reportedly\s+|later\s+)?{DEATH_WORD}",
+            rf"(?:\s*,\s*[^,.;]{{0,60}}?,)?\s+(?:(?:were|was|had|have|has|been|are|got|all|now|also|reportedly|later|since|so\s+far)\s+){{0,4}}{DEATH_WORD}",
             re.IGNORECASE,
         ),
     ),
@@ -156,7 +156,7 @@ STRIKE_COUNT = re.compile(rf"{_QN}\s+(?:separate\s+|lethal\s+|deadly\s+|more\s+|
 
 def strike_count(sentence: str) -> Figure | None:
     """ "three strikes" in one announcement or a running total: the number of strikes named."""
-    match = STRIKE_COUNT.search(sentence)
+    match = next((m for m in STRIKE_COUNT.finditer(sentence) if not MONTH_BEFORE.search(sentence[: m.start("n")])), None)
     if not match:
         return None
     value = to_int(match["n"])

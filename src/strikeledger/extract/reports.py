@@ -35,6 +35,7 @@ from .lexicon import (
     DATES_THE_STRIKE,
     FOLLOW_ON,
     HISTORICAL,
+    MONTH_BEFORE,
     MISSTATEMENT,
     NEW_STRIKE,
     ORDINAL_WORDS,
@@ -58,9 +59,15 @@ PART_REACH = 70
 # How many paragraphs after a report's last strike sentence a figure-only sentence may still
 # add to it. Tuned on the sample corpus: wire copy gives the toll within two paragraphs of the lede.
 ATTACH_PARAGRAPHS = 2
-_TOTAL_FIGURE = re.compile(
-    rf"\b(?:toll|total|tally|number|count)\b[^.;]{{0,40}}?\b(?:to|at|of|reached|hit)\s+{QUALIFIED_NUMBER}\b", re.IGNORECASE
+_TOTAL_FIGURES = (
+    re.compile(rf"\b(?:toll|total|tally|number|count)\b(?!\s+of\s+(?:strikes|attacks|boats|vessels|operations))(?:[^.;]|(?<=[A-Z])\.){{0,80}}?\b(?:to|at|of|reached|hit)\s+{QUALIFIED_NUMBER}\b", re.IGNORECASE),
+    re.compile(rf"\bbr(?:ings?|inging|ought)\s+to\s+{QUALIFIED_NUMBER}\s+the\s+(?:number|total|toll|tally)\b", re.IGNORECASE),
 )
+_ORDINAL_BEFORE = re.compile(r"(?:\d+(?:st|nd|rd|th)|\b(?:" + "|".join(ORDINAL_WORDS) + r"))\b[\w\s]*$", re.IGNORECASE)
+# Where a clause begins: a sentence-wide cumulative marker totals only its own clause when the
+# sentence opened with a strike of its own ("..., killing five people, in the latest of a string
+# of strikes that have killed nearly 100 people since September").
+_CLAUSE_START = re.compile(r",\s+|\s+(?:that|which|who)\s+|\s+[—–-]{1,2}\s+")
 _PART_ORDER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 _OFFICIAL_OUTLET = re.compile(r"Southern\s+Command|SOUTHCOM|Department\s+of\s+(?:War|Defense)|White\s+House|Pentagon", re.IGNORECASE)
 
@@ -132,13 +139,18 @@ def _cumulative_split(sentence: Sentence) -> int | None:
         if trailing_start is not None and match.start() >= trailing_start:
             break  # "..., bringing the death toll of the campaign to 76": inside the trailing clause
         before = text[max(0, match.start() - 25):match.start()]
-        # "the 16th strike since September" numbers a strike; it does not total them.
-        if match.group(0).lower().startswith("since") and re.search(r"(?:\d+(?:st|nd|rd|th)|\b(?:" + "|".join(ORDINAL_WORDS) + r"))\b[\w\s]*$", before, re.IGNORECASE):
+        # "the 16th strike since September", "the 33rd overall" number a strike; they do not total them.
+        if _ORDINAL_BEFORE.search(before):
             continue
+        clauses = [c.end() for c in _CLAUSE_START.finditer(text, 0, match.start())]
+        if clauses and any(f.kind == "killed" for f in find_figures(text[: clauses[-1]])):
+            return clauses[-1]
         return 0
     for match in PLURAL_STRIKE_COUNT.finditer(text):
         if trailing_start is not None and match.start() >= trailing_start:
             break
+        if MONTH_BEFORE.search(text[: match.start("n")]):
+            continue
         value = to_int(match["n"])
         if value and value >= 5:
             return 0
@@ -398,18 +410,20 @@ class ArticleReader:
     def _add_total(self, sentence: Sentence, split: int, figures: list[Figure], mentions: list[DateMention]) -> None:
         part = sentence.text[split:]
         killed = next((f for f in figures if f.start >= split and f.kind == "killed"), None)
+        stated = [m for m in (p.search(part) for p in _TOTAL_FIGURES) if m and to_int(m["n"]) is not None]
+        toll = min(stated, key=lambda m: m.start("n"), default=None)
         facts = []
         killed_value, killed_qual = None, ""
-        if killed is not None:
+        # The first toll the clause states: "the death toll ... stands at 114, ... after the
+        # command raised the number killed in Tuesday's attack from three to four" totals 114.
+        if killed is not None and (toll is None or killed.number_start < split + toll.start("n")):
             killed_value, killed_qual = killed.value, killed.qualifier
             facts.append(_fact(self.article, sentence, "total_killed", killed.value, killed.start, killed.end, "totals", killed.qualifier))
-        else:
-            match = _TOTAL_FIGURE.search(part)
-            if match and to_int(match["n"]) is not None:
-                killed_value, killed_qual = to_int(match["n"]), qualifier_code(match["qual"])
-                facts.append(_fact(self.article, sentence, "total_killed", killed_value, split + match.start(), split + match.end(), "totals", killed_qual))
+        elif toll is not None:
+            killed_value, killed_qual = to_int(toll["n"]), qualifier_code(toll["qual"])
+            facts.append(_fact(self.article, sentence, "total_killed", killed_value, split + toll.start(), split + toll.end(), "totals", killed_qual))
         strikes_value = None
-        strike_match = PLURAL_STRIKE_COUNT.search(sentence.text, split)
+        strike_match = next((m for m in PLURAL_STRIKE_COUNT.finditer(sentence.text, split) if not MONTH_BEFORE.search(sentence.text[: m.start("n")])), None)
         if strike_match and to_int(strike_match["n"]):
             strikes_value = to_int(strike_match["n"])
             facts.append(_fact(self.article, sentence, "total_strikes", strikes_value, strike_match.start(), strike_match.end(), "totals", qualifier_code(strike_match["qual"])))
