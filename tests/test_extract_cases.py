@@ -315,3 +315,37 @@ def test_a_day_before_strikes_is_not_a_count_and_an_ordinal_overall_is_not_a_tot
     assert all(t.strikes != 27 for t in extraction.totals)
     ordinal = read("Tuesday's strike on a boat in the Caribbean killed four people and was the 33rd overall.", published=date(2026, 3, 4))
     assert [r.killed for r in ordinal.reports] == [4] and ordinal.totals == ()
+
+
+def test_a_strike_on_a_different_vessel_the_day_before_is_another_strike():
+    reports = read(
+        "Southern Command said on Wednesday it had struck a suspected drug boat in the eastern Pacific, killing two people. "
+        "On Tuesday, the command had announced a strike on a different vessel in the eastern Pacific in which three men were killed.",
+        published=date(2026, 3, 12),
+    ).reports
+    assert sorted((r.strike_date, r.killed) for r in reports) == [(date(2026, 3, 10), 3), (date(2026, 3, 11), 2)]
+
+
+def test_revision_of_a_strike_with_the_day_of_the_revision_in_the_sentence():
+    report = only_report("Southern Command on Wednesday raised the toll from three to four in Tuesday's strike on a vessel in the eastern Pacific.", published=date(2026, 1, 28))
+    assert (report.strike_date, report.killed, report.killed_qualifier) == (date(2026, 1, 27), 4, "revised_from:3")
+
+
+def test_a_revision_told_in_prose():
+    report = only_report("Jan. 27 — Southern Command said it struck a vessel in the eastern Pacific. It initially reported three people killed and said the next day that four had died.", published=date(2026, 1, 29))
+    assert (report.killed, report.killed_qualifier) == (4, "revised_from:3")
+
+
+def test_a_strike_named_by_its_date_after_said():
+    report = only_report("Colombia's navy said Thursday it had rescued a survivor. Southern Command said the Feb. 3 strike killed five people aboard two vessels.", published=date(2026, 2, 6))
+    assert (report.strike_date, report.date_from_announcement, report.killed) == (date(2026, 2, 3), False, 5)
+
+
+def test_strikes_in_a_vote_story_are_not_a_strike():
+    text = "The House on Wednesday rejected a resolution that would have required congressional approval before continuing military strikes on boats suspected of carrying drugs."
+    assert read(text, published=date(2026, 2, 5)).reports == ()
+
+
+def test_per_vessel_counts_after_the_attribution():
+    reports = read("U.S. forces struck two boats in the eastern Pacific on Thursday, killing five people, U.S. Southern Command said — three in the first vessel and two in the second.", published=date(2025, 12, 19)).reports
+    assert [(r.part, r.killed) for r in reports] == [(1, 3), (2, 2)]

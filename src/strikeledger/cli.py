@@ -25,7 +25,8 @@ from .settings import SETTINGS, effective_settings
 from .store import Ledger
 
 app = typer.Typer(help="An auditable ledger of US strikes on alleged drug boats, built from news reporting.", no_args_is_help=True)
-console = Console()
+# Piped output (make run, logs) gets a wide table rather than rich's 80-column default.
+console = Console(width=None if sys.stdout.isatty() else 200)
 err = Console(stderr=True)
 
 DbOption = Annotated[Optional[str], typer.Option("--db", envvar="STRIKELEDGER_DB", help="Database URL (default sqlite:///strikeledger.db).")]

@@ -98,7 +98,7 @@ def _value(kind: str, number: str) -> int | None:
 # the first vessel and two in the second": a number that names a part of the strike shares the
 # noun and verb of the toll before it; it is a death toll of that part.
 _ELLIPTICAL_KILLED = re.compile(
-    rf"[^.;]{{0,80}}?(?:,?\s+and\s+|\s*(?:[,:—–]|--?)\s*)(?P<n>{NUMBER})\s+(?:(?:were|was)\s+(?:killed\s+)?)?(?:on|aboard|in)\s+(?:the\s+)?"
+    rf"(?:[^.;]|(?<=[A-Z])\.){{0,80}}?(?:,?\s+and\s+|\s*(?:[,:—–]|--?)\s*)(?P<n>{NUMBER})\s+(?:(?:were|was)\s+(?:killed\s+)?)?(?:on|aboard|in)\s+(?:the\s+)?"
     r"(?:first|second|third|other|another|last|remaining|one)\b",
     re.IGNORECASE,
 )

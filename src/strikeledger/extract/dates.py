@@ -279,7 +279,9 @@ def find_dates(
         role = _role(text, start, end, kind, lead)
         value, low, high, precision = _resolve_simple(kind, groups, reference, default_year)
         in_quote = any(s <= start < e for s, e in quotes)
-        names_strike = role == "event" and bool(_NAMES_STRIKE_AFTER.match(text[end:end + 40]))
+        names_strike = role in ("event", "announcement") and bool(_NAMES_STRIKE_AFTER.match(text[end:end + 40]))
+        if names_strike:
+            role = "event"  # "said the Feb. 3 strike killed five": the strike's day, whatever comes before it
         mentions.append(
             DateMention(offset + start, offset + end, text[start:end], kind, value, low, high, precision, role, in_quote, names_strike)
         )

@@ -144,6 +144,12 @@ REVISION_UP_FROM = re.compile(
     r"\bto\s+(?P<new>" + NUMBER + r")\s*,?\s+(?:up|down)\s+from\s+(?:the\s+)?(?P<old>" + NUMBER + r")\b",
     re.IGNORECASE,
 )
+# "initially reported three people killed and said the next day that four had died"
+REVISION_LATER = re.compile(
+    r"\b(?:initially|first|originally)\b[^.;]{0,60}?\b(?P<old>" + NUMBER + r")\b[^.;]{0,80}?"
+    r"\b(?:later|the\s+next\s+day|the\s+following\s+day|subsequently|afterwards?|since\s+then)\b[^.;]{0,50}?\b(?P<new>" + NUMBER + r")\b",
+    re.IGNORECASE,
+)
 # What a revision revises must be a death toll for it to give the strike's killed figure.
 TOLL_WORD = re.compile(r"\b(?:toll|killed|dead|deaths|death|fatalities)\b", re.IGNORECASE)
 
@@ -165,7 +171,9 @@ DATES_THE_STRIKE = re.compile(
 
 # Signals that an event sentence is about a different strike from the one being read.
 NEW_STRIKE = re.compile(
-    r"\b(?:another|a\s+separate|a\s+new|a\s+further|an\s+earlier|the\s+previous|a\s+previous|the\s+prior|a\s+prior|the\s+last|an\s+additional)\s+(?:\w+\s+){0,2}?(?:strike|attack)\b",
+    r"\b(?:another|a\s+separate|a\s+new|a\s+further|an\s+earlier|the\s+previous|a\s+previous|the\s+prior|a\s+prior|the\s+last|an\s+additional)\s+(?:\w+\s+){0,2}?(?:strike|attack)\b"
+    # "a strike on a different vessel": another boat, another strike
+    r"|\b(?:a|the)\s+(?:different|separate)\s+(?:\w+\s+){0,2}?(?:vessel|boat)\b",
     re.IGNORECASE,
 )
 

@@ -43,6 +43,7 @@ from .lexicon import (
     PLURAL_STRIKE_COUNT,
     QUALIFIED_NUMBER,
     REVISION,
+    REVISION_LATER,
     REVISION_UP_FROM,
     TOLL_WORD,
     VESSEL_WORD,
@@ -120,7 +121,7 @@ def _revision(text: str) -> re.Match[str] | None:
     """A revised death toll in the sentence ("raised the toll from three to four")."""
     if not TOLL_WORD.search(text):
         return None
-    return REVISION.search(text) or REVISION_UP_FROM.search(text)
+    return REVISION.search(text) or REVISION_UP_FROM.search(text) or REVISION_LATER.search(text)
 
 
 def _cumulative_split(sentence: Sentence) -> int | None:
@@ -167,8 +168,9 @@ def _is_event(sentence: Sentence, figures: list[Figure], day_event: bool, vessel
     has_vessel = bool(VESSEL_WORD.search(own_text))
     killed = any(f.kind in ("killed", "killed_partial") for f in figures)
     singular = any(not t.plural_noun for t in real)
-    if not singular and not (day_event or killed):
-        return False  # "the strikes" in general
+    counted = any(f.kind == "vessels" and f.value >= 2 for f in figures) or bool(PLURAL_STRIKE_COUNT.search(own_text))
+    if not singular and not (killed or counted):
+        return False  # "the strikes" in general, even on a given day ("continuing strikes on boats")
     return has_vessel or killed or (day_event and vessel_context)
 
 
@@ -222,7 +224,7 @@ class ArticleReader:
         day_event = any(m.precision == "day" for m in event_dates)
         # A sentence dating strikes on several days ("Sunday's Pacific strike was the 16th and
         # Monday's Caribbean strike the 17th") looks back over strikes; it reports none anew.
-        recap = len({m.value for m in event_dates if m.precision == "day" and m.value}) >= 2
+        recap = len({m.value for m in event_dates if m.precision == "day" and m.value and m.names_strike}) >= 2
 
         if sentence.item_start:
             self._open(sentence)
@@ -537,7 +539,9 @@ class ArticleReader:
         seas = [(p, sentence) for p, sentence in draft.places if p.region in ("caribbean", "eastern_pacific")]
         region = seas[0][0].region if seas else article_region[0]
         sea_place = seas[0] if seas else article_region[1]
-        place_pick = min(draft.places, key=lambda ps: PRECISION_RANK[ps[0].precision], default=None)
+        # A place on another sea than the report's belongs to a neighbouring story or list item.
+        fitting = [ps for ps in draft.places if ps[0].region in (region, "unknown") or ps[0].coasts]
+        place_pick = min(fitting, key=lambda ps: PRECISION_RANK[ps[0].precision], default=None)
         location = lat = lon = None
         place_precision = "unknown"
         if place_pick is not None:

@@ -156,7 +156,9 @@ def _summarise(cluster: Cluster, articles: dict[str, Article], disputed: set[str
     announced_by = _mode(speakers, tie_order=speakers)
 
     contradictions = []
-    day_values = sorted({r.strike_date for r in reports if r.date_precision == "day" and r.strike_date})
+    # Only dates the sources give for the strike itself can disagree; a day known only as the
+    # announcement day is expected to trail it.
+    day_values = sorted({r.strike_date for r in reports if r.date_precision == "day" and r.strike_date and not r.date_from_announcement})
     if len(day_values) > 1:
         contradictions.append("date: " + " / ".join(d.isoformat() for d in day_values))
     if full and len({f.value for f in full}) > 1:
