@@ -31,11 +31,13 @@ ARTICLES = {
 
 
 def test_outlets_a_day_apart_with_the_same_toll_merge():
-    incidents = build_incidents([report("a", date(2025, 11, 9), 6), report("b", date(2025, 11, 10), 6, date_from_announcement=True)], ARTICLES)
-    (incident,) = incidents
+    (incident,) = build_incidents([report("a", date(2025, 11, 9), 6), report("b", date(2025, 11, 10), 6, date_from_announcement=True)], ARTICLES)
     assert incident.strike_date == date(2025, 11, 9)  # the stated strike date beats an announcement date
-    assert incident.contradictions == ("date: 2025-11-09 / 2025-11-10",)
+    assert incident.contradictions == ()  # an announcement day trailing the strike is no disagreement
     assert len(incident.article_ids) == 2
+    (stated,) = build_incidents([report("a", date(2025, 11, 9), 6), report("c", date(2025, 11, 10), 6), report("b", date(2025, 11, 9), 6)], ARTICLES)
+    assert stated.strike_date == date(2025, 11, 9)
+    assert stated.contradictions == ("date: 2025-11-09 / 2025-11-10",)
 
 
 def test_consecutive_days_same_region_different_tolls_stay_apart():
