@@ -349,3 +349,22 @@ def test_strikes_in_a_vote_story_are_not_a_strike():
 def test_per_vessel_counts_after_the_attribution():
     reports = read("U.S. forces struck two boats in the eastern Pacific on Thursday, killing five people, U.S. Southern Command said — three in the first vessel and two in the second.", published=date(2025, 12, 19)).reports
     assert [(r.part, r.killed) for r in reports] == [(1, 3), (2, 2)]
+
+
+def test_survivors_presumed_dead_are_kept_apart_from_the_toll():
+    report = only_report(
+        "The strike on a boat in the eastern Pacific on Monday killed two people and left one survivor. "
+        "The Coast Guard suspended its search on Thursday, and the survivor is now presumed dead.",
+        published=date(2026, 1, 2),
+    )
+    assert (report.killed, report.survivors, report.presumed_dead) == (2, 1, 1)
+
+
+@pytest.mark.parametrize("phrase, count", [("a dozen people", 12), ("half a dozen men", 6), ("all eleven people aboard", 11)])
+def test_number_words(phrase, count):
+    assert only_report(f"The strike on a boat in the Caribbean on Tuesday killed {phrase}.").killed == count
+
+
+def test_missing_and_wounded_are_not_deaths():
+    report = only_report("A strike on a boat in the Caribbean on Tuesday killed three people; two others were wounded and one remains missing.")
+    assert report.killed == 3

@@ -107,3 +107,9 @@ def test_grades():
 def test_merging_is_deterministic_whatever_the_order():
     reports = [report("a", date(2025, 11, 9), 6), report("b", date(2025, 11, 10), 6, date_from_announcement=True), report("c", date(2025, 11, 10), 4), report("d", date(2025, 11, 11), 4)]
     assert build_incidents(reports, ARTICLES) == build_incidents(list(reversed(reports)), ARTICLES)
+
+
+def test_presumed_dead_widen_the_high_figure_only():
+    (incident,) = build_incidents([report("a", date(2025, 12, 29), 2, survivors=1, presumed_dead=1)], ARTICLES)
+    assert (incident.killed_low, incident.killed_best, incident.killed_high, incident.presumed_dead) == (2, 2, 3, 1)
+    assert "presumed dead" in incident.best_reason

@@ -74,6 +74,7 @@ class StrikeReport:
     start: int  # span of the text the report was read from
     end: int
     facts: tuple[Fact, ...] = ()
+    presumed_dead: int | None = None  # survivors presumed dead after a search ended; not in ``killed``
 
     @property
     def key(self) -> str:
@@ -156,3 +157,4 @@ class Incident:
     contradictions: tuple[str, ...] = ()
     best_reason: str = ""  # how killed_best was chosen
     killed_figures: tuple[KilledFigure, ...] = field(default=())
+    presumed_dead: int | None = None

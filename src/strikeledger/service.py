@@ -24,7 +24,7 @@ from .store import Ledger
 CSV_COLUMNS = (
     "incident_id", "strike_date", "date_precision", "region", "location", "lat", "lon", "vessels", "killed_low",
     "killed_best", "killed_high", "survivors", "announced_by", "n_sources", "source_urls", "contradictions",
-    "grade", "place_precision",
+    "grade", "place_precision", "presumed_dead",
 )
 
 
@@ -131,6 +131,7 @@ def incident_row(incident: Incident, articles: dict[str, Article]) -> dict[str, 
         "killed_best": incident.killed_best,
         "killed_high": incident.killed_high,
         "survivors": incident.survivors,
+        "presumed_dead": incident.presumed_dead,
         "announced_by": incident.announced_by,
         "n_sources": len(incident.article_ids),
         "source_urls": " ".join(sorted(urls)),

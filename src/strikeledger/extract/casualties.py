@@ -61,6 +61,23 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("killed", re.compile(rf"\bdeath\s+toll\s+(?:of|at|was|is|stood\s+at|stands\s+at)\s+{_QN}\b", re.IGNORECASE)),
+    # survivors presumed dead once a search ended: kept apart from the confirmed toll
+    (
+        "presumed_dead",
+        re.compile(
+            rf"{_QN}\s+(?:{ADJECTIVES}{PERSON_NOUN}\s+)?(?:(?:are|were|is|was|now|been|have|has|had|also)\s+){{0,3}}"
+            r"(?:presumed|declared|believed)\s+(?:to\s+(?:be|have\s+been)\s+|to\s+have\s+died|)dead",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "presumed_dead",
+        re.compile(
+            r"\b(?P<n>the|a|one)\s+(?:lone\s+|sole\s+|only\s+|remaining\s+)?survivor\b[^.;]{0,80}?\b(?:is|was|been|now)\s+(?:now\s+)?"
+            r"(?:presumed|declared|believed)\s+(?:to\s+(?:be|have\s+been)\s+)?dead",
+            re.IGNORECASE,
+        ),
+    ),
     # survivors
     ("survivors", re.compile(rf"{_QN}\s+(?:{ADJECTIVES})?survivors?\b", re.IGNORECASE)),
     ("survivors", re.compile(rf"{_QN}\s+(?:{ADJECTIVES}{PERSON_NOUN}\s+)?(?:(?:had|have|has|reportedly|initially|also)\s+)?survived", re.IGNORECASE)),

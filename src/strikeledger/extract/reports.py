@@ -93,6 +93,7 @@ class ReportDraft:
     killed_sentence: Sentence | None = None
     killed_qualifier: str = ""
     aboard: Figure | None = None
+    presumed_dead: Figure | None = None
     survivors: tuple[Figure, Sentence] | None = None
     vessels: tuple[Figure, Sentence] | None = None
     strikes: int | None = None
@@ -322,6 +323,8 @@ class ArticleReader:
                 continue
             if figure.kind == "aboard" and draft.aboard is None:
                 draft.aboard = figure
+            if figure.kind == "presumed_dead" and draft.presumed_dead is None:
+                draft.presumed_dead = figure
             if multi and parts and figure.kind in ("killed", "survivors"):
                 if self._add_part(draft, sentence, figure, parts, figures):
                     continue
@@ -586,6 +589,7 @@ class ArticleReader:
             place_precision=place_precision,
             announced_by=announcer,
             ordinal=ordinal,
+            presumed_dead=draft.presumed_dead.value if draft.presumed_dead else None,
             start=draft.first.start,
             end=draft.end,
         )

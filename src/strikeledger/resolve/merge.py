@@ -152,6 +152,11 @@ def _summarise(cluster: Cluster, articles: dict[str, Article], disputed: set[str
         killed_low = max(f.value for f in partial)
         best_reason = "only a partial toll is reported (a follow-on strike); the total is unknown"
     survivors = _mode(r.survivors for r in reports)
+    presumed_dead = _mode(r.presumed_dead for r in reports)
+    if presumed_dead:
+        # Presumed, not confirmed: the high figure counts them, the best estimate does not.
+        killed_high = (killed_high if killed_high is not None else killed_low or 0) + presumed_dead
+        best_reason += f"; {presumed_dead} more presumed dead after the search ended (counted in the high figure only)"
     speakers = [r.announced_by for r in reports if r.announced_by]
     announced_by = _mode(speakers, tie_order=speakers)
 
@@ -200,6 +205,7 @@ def _summarise(cluster: Cluster, articles: dict[str, Article], disputed: set[str
         contradictions=tuple(contradictions),
         best_reason=best_reason,
         killed_figures=figures,
+        presumed_dead=presumed_dead,
     )
 
 

@@ -22,10 +22,11 @@ from . import schema as t
 _REPORT_FIELDS = (
     "strike_date", "date_precision", "date_low", "date_high", "date_from_announcement", "region", "location", "lat", "lon",
     "place_precision", "vessels", "killed", "killed_qualifier", "survivors", "announced_by", "ordinal", "part", "start", "end",
+    "presumed_dead",
 )
 _INCIDENT_FIELDS = (
     "strike_date", "date_precision", "region", "location", "lat", "lon", "place_precision", "vessels", "killed_low",
-    "killed_best", "killed_high", "survivors", "announced_by", "grade", "best_reason",
+    "killed_best", "killed_high", "survivors", "announced_by", "grade", "best_reason", "presumed_dead",
 )
 
 

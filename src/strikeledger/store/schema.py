@@ -72,6 +72,7 @@ reports = Table(
     Column("announced_by", String(64)),
     Column("ordinal", Integer),
     Column("part", Integer),
+    Column("presumed_dead", Integer),
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
 )
@@ -136,6 +137,7 @@ incidents = Table(
     Column("killed_best", Integer),
     Column("killed_high", Integer),
     Column("survivors", Integer),
+    Column("presumed_dead", Integer),
     Column("announced_by", String(64)),
     Column("grade", String(32), nullable=False),
     Column("contradictions", Text, nullable=False),  # JSON list of strings
