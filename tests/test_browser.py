@@ -13,7 +13,6 @@ import socket
 import sqlite3
 import threading
 import time
-from pathlib import Path
 
 import pytest
 

@@ -45,9 +45,17 @@ def _patterns() -> list[tuple[str, str, re.Pattern[str]]]:
     return patterns
 
 
+def _evidence_status(sentence: str) -> str:
+    if NO_EVIDENCE.search(sentence):
+        return "no_evidence_provided"
+    if VIDEO_RELEASED.search(sentence):
+        return "video_released"
+    return ""
+
+
 def find_attributions(sentence: str) -> list[Attribution]:
     """Announcements and disputes in a sentence, in reading order."""
-    evidence = "no_evidence_provided" if NO_EVIDENCE.search(sentence) else ("video_released" if VIDEO_RELEASED.search(sentence) else "")
+    evidence = _evidence_status(sentence)
     found: list[Attribution] = []
     for name, stance, pattern in _patterns():
         for match in pattern.finditer(sentence):
@@ -56,11 +64,3 @@ def find_attributions(sentence: str) -> list[Attribution]:
             found.append(Attribution(name, stance, start, end, evidence))
     found.sort(key=lambda a: a.start)
     return found
-
-
-def evidence_status(sentence: str) -> str:
-    if NO_EVIDENCE.search(sentence):
-        return "no_evidence_provided"
-    if VIDEO_RELEASED.search(sentence):
-        return "video_released"
-    return ""

@@ -89,7 +89,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("missing", re.compile(rf"{_QN}\s+(?:{ADJECTIVES}{PERSON_NOUN}\s+)?(?:(?:remain|remained|remains|were|was|are|is)\s+)?(?:missing|unaccounted\s+for)", re.IGNORECASE)),
     ("wounded", re.compile(rf"{_QN}\s+(?:{ADJECTIVES}{PERSON_NOUN}\s+)?(?:(?:were|was)\s+)?(?:wounded|injured|hurt)\b", re.IGNORECASE)),
     ("vessels", re.compile(rf"{_QN}\s+(?:{ADJECTIVES})?{VESSEL_NOUN}\b", re.IGNORECASE)),
-    ("vessels", re.compile(rf"\b(?P<n>a|an|one|the)\s+(?:(?:small|suspected|alleged|go-fast|fast|narco-trafficking|drug-trafficking|drug|narcotics|low-profile|self-propelled|fishing|wooden|single|speed)\s+){{0,3}}(?:vessel|boat|semi-submersible|narco-sub|speedboat|go-fast|ship)\b", re.IGNORECASE)),
+    ("vessels", re.compile(r"\b(?P<n>a|an|one|the)\s+(?:(?:small|suspected|alleged|go-fast|fast|narco-trafficking|drug-trafficking|drug|narcotics|low-profile|self-propelled|fishing|wooden|single|speed)\s+){0,3}(?:vessel|boat|semi-submersible|narco-sub|speedboat|go-fast|ship)\b", re.IGNORECASE)),
 ]
 
 _ZERO = {"no", "no one", "nobody", "none"}

@@ -14,7 +14,8 @@ Reads the article's sentences in order and keeps one strike "open" at a time:
   error speak of no strike.
 
 The result is one ``ReportDraft`` per strike, turned into ``StrikeReport`` records (one per
-vessel when an announcement gave per-vessel counts) by ``finish_reports``.
+vessel when an announcement gave per-vessel counts) by ``ArticleReader.finish``. Cumulative
+clauses are read by :mod:`.totals`.
 """
 
 from __future__ import annotations
@@ -29,29 +30,23 @@ from .casualties import Figure, find_figures
 from .dates import DateMention, find_dates
 from .lexicon import (
     CAMPAIGN_ORDINAL,
-    CUMULATIVE_SENTENCE,
-    CUMULATIVE_TRAILING,
     DATELINE,
     DATES_THE_STRIKE,
     FOLLOW_ON,
     HISTORICAL,
-    MONTH_BEFORE,
     MISSTATEMENT,
     NEW_STRIKE,
     ORDINAL_WORDS,
     PART_PHRASE,
     PLURAL_STRIKE_COUNT,
-    QUALIFIED_NUMBER,
-    REVISION,
-    REVISION_LATER,
-    REVISION_UP_FROM,
-    TOLL_WORD,
     VESSEL_WORD,
     WIRE_DATELINE,
 )
-from .numbers import qualifier_code, to_int
+from .numbers import to_int
 from .places import PRECISION_RANK, PlaceMention, resolve_place
 from .sentences import Sentence
+from .facts import sentence_fact
+from .totals import cumulative_split, read_total, revision
 
 # How far (characters) a figure may stand before the part it belongs to: "Two ... were killed, and
 # one ... survived the first strike" holds both figures of the first vessel. Tuned on the sample
@@ -60,15 +55,6 @@ PART_REACH = 70
 # How many paragraphs after a report's last strike sentence a figure-only sentence may still
 # add to it. Tuned on the sample corpus: wire copy gives the toll within two paragraphs of the lede.
 ATTACH_PARAGRAPHS = 2
-_TOTAL_FIGURES = (
-    re.compile(rf"\b(?:toll|total|tally|number|count)\b(?!\s+of\s+(?:strikes|attacks|boats|vessels|operations))(?:[^.;]|(?<=[A-Z])\.){{0,80}}?\b(?:to|at|of|reached|hit)\s+{QUALIFIED_NUMBER}\b", re.IGNORECASE),
-    re.compile(rf"\bbr(?:ings?|inging|ought)\s+to\s+{QUALIFIED_NUMBER}\s+the\s+(?:number|total|toll|tally)\b", re.IGNORECASE),
-)
-_ORDINAL_BEFORE = re.compile(r"(?:\d+(?:st|nd|rd|th)|\b(?:" + "|".join(ORDINAL_WORDS) + r"))\b[\w\s]*$", re.IGNORECASE)
-# Where a clause begins: a sentence-wide cumulative marker totals only its own clause when the
-# sentence opened with a strike of its own ("..., killing five people, in the latest of a string
-# of strikes that have killed nearly 100 people since September").
-_CLAUSE_START = re.compile(r",\s+|\s+(?:that|which|who)\s+|\s+[—–-]{1,2}\s+")
 _PART_ORDER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 _OFFICIAL_OUTLET = re.compile(r"Southern\s+Command|SOUTHCOM|Department\s+of\s+(?:War|Defense)|White\s+House|Pentagon", re.IGNORECASE)
 
@@ -118,47 +104,6 @@ def _best_event_date(event_dates: list[DateMention]) -> DateMention:
     return min(event_dates, key=lambda m: (rank[m.precision], not m.names_strike))
 
 
-def _revision(text: str) -> re.Match[str] | None:
-    """A revised death toll in the sentence ("raised the toll from three to four")."""
-    if not TOLL_WORD.search(text):
-        return None
-    return REVISION.search(text) or REVISION_UP_FROM.search(text) or REVISION_LATER.search(text)
-
-
-def _cumulative_split(sentence: Sentence) -> int | None:
-    """Offset (within the sentence) where its cumulative part starts; None when it has none."""
-    text = sentence.text
-    revision = _revision(text)
-    trailing_start = None
-    for trailing in CUMULATIVE_TRAILING.finditer(text):
-        # "raised the death toll from Tuesday's strike to four, up from three" revises one
-        # strike's toll; it does not total the campaign.
-        if revision is not None and trailing.start() <= revision.start() < trailing.start() + 120:
-            continue
-        trailing_start = trailing.start()
-        break
-    for match in CUMULATIVE_SENTENCE.finditer(text):
-        if trailing_start is not None and match.start() >= trailing_start:
-            break  # "..., bringing the death toll of the campaign to 76": inside the trailing clause
-        before = text[max(0, match.start() - 25):match.start()]
-        # "the 16th strike since September", "the 33rd overall" number a strike; they do not total them.
-        if _ORDINAL_BEFORE.search(before):
-            continue
-        clauses = [c.end() for c in _CLAUSE_START.finditer(text, 0, match.start())]
-        if clauses and any(f.kind == "killed" for f in find_figures(text[: clauses[-1]])):
-            return clauses[-1]
-        return 0
-    for match in PLURAL_STRIKE_COUNT.finditer(text):
-        if trailing_start is not None and match.start() >= trailing_start:
-            break
-        if MONTH_BEFORE.search(text[: match.start("n")]):
-            continue
-        value = to_int(match["n"])
-        if value and value >= 5:
-            return 0
-    return trailing_start
-
-
 def _is_event(sentence: Sentence, figures: list[Figure], day_event: bool, vessel_context: bool, split: int | None = None) -> bool:
     # A strike word in the cumulative clause ("... the number of people killed since the U.S.
     # began striking vessels") speaks of the campaign, not of a strike of its own.
@@ -173,11 +118,6 @@ def _is_event(sentence: Sentence, figures: list[Figure], day_event: bool, vessel
     if not singular and not (killed or counted):
         return False  # "the strikes" in general, even on a given day ("continuing strikes on boats")
     return has_vessel or killed or (day_event and vessel_context)
-
-
-def _fact(article: Article, sentence: Sentence, kind: str, value: object, start: int, end: int, extractor: str, qualifier: str = "") -> Fact:
-    a, b = sentence.start + start, sentence.start + end
-    return Fact(article.id, kind, str(value), a, b, article.text[a:b], extractor, qualifier, sentence.start, sentence.end)
 
 
 class ArticleReader:
@@ -214,10 +154,12 @@ class ArticleReader:
             if dateline and (dateline["city"] or dateline["outlet"]):
                 mentions = [m for m in mentions if m.start >= sentence.start + dateline.end()]
         figures = find_figures(sentence.text)
-        split = _cumulative_split(sentence)
+        split = cumulative_split(sentence)
         own = [f for f in figures if split is None or f.start < split] if split != 0 else []
         if split is not None:
-            self._add_total(sentence, split, figures, mentions)
+            total = read_total(self.article, len(self.totals), sentence, split, figures, mentions)
+            if total is not None:
+                self.totals.append(total)
         # Dates in the cumulative clause start or close the count; they do not date a strike.
         own_mentions = [m for m in mentions if split is None or m.start < sentence.start + split]
         event_dates = [m for m in own_mentions if m.role == "event" and m.precision != "unknown"]
@@ -293,7 +235,7 @@ class ArticleReader:
     # --- figures --------------------------------------------------------------------------
     def _add_figures(self, draft: ReportDraft, sentence: Sentence, figures: list[Figure]) -> None:
         follow_on = bool(FOLLOW_ON.search(sentence.text)) and (draft.vessels is None or draft.vessels[0].value <= 1)
-        revision = _revision(sentence.text)
+        revised = revision(sentence.text)
         parts = list(PART_PHRASE.finditer(sentence.text))
         # Several vessels: counted before or in this very sentence ("struck two vessels, killing
         # three on the first and two on the second"), or implied by the parts it names ("three on
@@ -304,11 +246,11 @@ class ArticleReader:
             or any(f.kind == "vessels" and f.value >= 2 for f in figures)
             or (len(named_parts) >= 2 and not FOLLOW_ON.search(sentence.text))
         )
-        if revision is not None and not any(f.kind == "killed" and f.value == to_int(revision["new"]) for f in figures):
+        if revised is not None and not any(f.kind == "killed" and f.value == to_int(revised["new"]) for f in figures):
             # "raised the toll from three to four": the new figure is the strike's toll.
-            new = to_int(revision["new"])
+            new = to_int(revised["new"])
             if new is not None:
-                figures = sorted([*figures, Figure("killed", new, "", revision.start("new"), revision.end("new"), revision.start("new"))], key=lambda f: f.number_start)
+                figures = sorted([*figures, Figure("killed", new, "", revised.start("new"), revised.end("new"), revised.start("new"))], key=lambda f: f.number_start)
         for figure in figures:
             if figure.kind == "vessels":
                 # In a sentence of parts, "the first vessel" names a part; it counts nothing.
@@ -332,9 +274,9 @@ class ArticleReader:
             if kind == "killed" and follow_on:
                 kind = "killed_partial"
             if kind == "killed":
-                if draft.killed is None or (revision and figure.value == to_int(revision["new"])):
+                if draft.killed is None or (revised and figure.value == to_int(revised["new"])):
                     draft.killed, draft.killed_sentence = figure, sentence
-                    draft.killed_qualifier = f"revised_from:{to_int(revision['old'])}" if revision else figure.qualifier
+                    draft.killed_qualifier = f"revised_from:{to_int(revised['old'])}" if revised else figure.qualifier
             elif kind == "killed_partial":
                 if draft.killed is None or draft.killed_qualifier == "partial":
                     if draft.killed is None or figure.value > draft.killed.value:
@@ -343,13 +285,13 @@ class ArticleReader:
                 if draft.survivors is None:
                     draft.survivors = (figure, sentence)
             qualifier = "partial" if kind == "killed_partial" else figure.qualifier
-            draft.facts.append(_fact(self.article, sentence, kind, figure.value, figure.start, figure.end, casualties.EXTRACTOR, qualifier))
+            draft.facts.append(sentence_fact(self.article, sentence, kind, figure.value, figure.start, figure.end, casualties.EXTRACTOR, qualifier))
         everyone = casualties.KILLED_ALL.search(sentence.text)
         if everyone and draft.killed is None and draft.aboard is not None:
             # "six men were on the boat ... all of them were killed": the toll is the people aboard.
             draft.killed = Figure("killed", draft.aboard.value, "", everyone.start(), everyone.end(), everyone.start())
             draft.killed_sentence, draft.killed_qualifier = sentence, ""
-            draft.facts.append(_fact(self.article, sentence, "killed", draft.aboard.value, everyone.start(), everyone.end(), casualties.EXTRACTOR, "all_aboard"))
+            draft.facts.append(sentence_fact(self.article, sentence, "killed", draft.aboard.value, everyone.start(), everyone.end(), casualties.EXTRACTOR, "all_aboard"))
         count = casualties.strike_count(sentence.text)
         if count and draft.strikes is None and count.value <= 10:
             draft.strikes = count.value
@@ -387,7 +329,7 @@ class ArticleReader:
             part.survivors = figure
         else:
             return False
-        draft.facts.append(_fact(self.article, sentence, figure.kind, figure.value, figure.start, figure.end, casualties.EXTRACTOR, f"part:{index}"))
+        draft.facts.append(sentence_fact(self.article, sentence, figure.kind, figure.value, figure.start, figure.end, casualties.EXTRACTOR, f"part:{index}"))
         return True
 
     def _add_places(self, draft: ReportDraft, sentence: Sentence, split: int | None) -> None:
@@ -412,51 +354,13 @@ class ArticleReader:
                 draft.announcer = (found.speaker, sentence, found.start, found.end)
 
     # --- totals ---------------------------------------------------------------------------
-    def _add_total(self, sentence: Sentence, split: int, figures: list[Figure], mentions: list[DateMention]) -> None:
-        part = sentence.text[split:]
-        killed = next((f for f in figures if f.start >= split and f.kind == "killed"), None)
-        stated = [m for m in (p.search(part) for p in _TOTAL_FIGURES) if m and to_int(m["n"]) is not None]
-        toll = min(stated, key=lambda m: m.start("n"), default=None)
-        facts = []
-        killed_value, killed_qual = None, ""
-        # The first toll the clause states: "the death toll ... stands at 114, ... after the
-        # command raised the number killed in Tuesday's attack from three to four" totals 114.
-        if killed is not None and (toll is None or killed.number_start < split + toll.start("n")):
-            killed_value, killed_qual = killed.value, killed.qualifier
-            facts.append(_fact(self.article, sentence, "total_killed", killed.value, killed.start, killed.end, "totals", killed.qualifier))
-        elif toll is not None:
-            killed_value, killed_qual = to_int(toll["n"]), qualifier_code(toll["qual"])
-            facts.append(_fact(self.article, sentence, "total_killed", killed_value, split + toll.start(), split + toll.end(), "totals", killed_qual))
-        strikes_value = None
-        strike_match = next((m for m in PLURAL_STRIKE_COUNT.finditer(sentence.text, split) if not MONTH_BEFORE.search(sentence.text[: m.start("n")])), None)
-        if strike_match and to_int(strike_match["n"]):
-            strikes_value = to_int(strike_match["n"])
-            facts.append(_fact(self.article, sentence, "total_strikes", strikes_value, strike_match.start(), strike_match.end(), "totals", qualifier_code(strike_match["qual"])))
-        vessels = next((f for f in figures if f.start >= split and f.kind == "vessels" and f.value >= 2), None)
-        if vessels is not None:
-            facts.append(_fact(self.article, sentence, "total_vessels", vessels.value, vessels.start, vessels.end, "totals", vessels.qualifier))
-        if killed_value is None and strikes_value is None:
-            return
-        # A total is as of a date in its own clause; a date before it dates the strike.
-        days = [m.value for m in mentions if m.precision == "day" and m.value and m.role != "since" and m.start >= sentence.start + split]
-        as_of = self.article.published
-        if days and as_of:
-            earlier = [d for d in days if d <= as_of]
-            as_of = max(earlier) if earlier else as_of
-        self.totals.append(
-            ReportedTotal(
-                self.article.id, len(self.totals), as_of, killed_value, killed_qual, strikes_value,
-                vessels.value if vessels else None, sentence.start, sentence.end, tuple(facts),
-            )
-        )
-
     # --- finishing ------------------------------------------------------------------------
     def _article_region(self) -> tuple[str, tuple[PlaceMention, Sentence] | None]:
         """The one sea the article names outside its running totals (else unknown), and where it first names it."""
         regions: set[str] = set()
         first: tuple[PlaceMention, Sentence] | None = None
         for sentence in self.sentences:
-            if _cumulative_split(sentence) == 0:
+            if cumulative_split(sentence) == 0:
                 continue
             for place in places.find_places(sentence.text):
                 if place.region in ("caribbean", "eastern_pacific"):
@@ -468,10 +372,12 @@ class ArticleReader:
         return regions.pop(), first
 
     def _outlet_announcer(self) -> str | None:
+        """An official outlet (a command's own newsroom) is the announcer of what it publishes."""
         outlet = self.article.outlet or ""
-        if _OFFICIAL_OUTLET.search(outlet):
-            return attribution.find_attributions(outlet + " said")[0].speaker if attribution.find_attributions(outlet + " said") else None
-        return None
+        if not _OFFICIAL_OUTLET.search(outlet):
+            return None
+        found = attribution.find_attributions(outlet + " said")
+        return found[0].speaker if found else None
 
     def finish(self) -> tuple[tuple[StrikeReport, ...], tuple[ReportedTotal, ...], tuple[Claim, ...]]:
         article_region = self._article_region()
@@ -536,7 +442,7 @@ class ArticleReader:
             return []
         if when is not None:
             sentence = self._sentence_at(when.start)
-            facts.append(_fact(article, sentence, "strike_date", (when.value or when.low).isoformat(), when.start - sentence.start,
+            facts.append(sentence_fact(article, sentence, "strike_date", (when.value or when.low).isoformat(), when.start - sentence.start,
                                when.end - sentence.start, dates.EXTRACTOR, "announced" if from_announcement else when.precision))
         # Region and place: the most precise place the report names, its sea from the report or the article.
         seas = [(p, sentence) for p, sentence in draft.places if p.region in ("caribbean", "eastern_pacific")]
@@ -554,25 +460,25 @@ class ArticleReader:
                 location, lat, lon, place_precision = place.name, place.lat, place.lon, place.precision
             elif place.precision != "unknown":
                 location, place_precision = place.name, place.precision
-            facts.append(_fact(article, sentence, "place", place.name, place.start, place.end, places.EXTRACTOR, place.precision))
+            facts.append(sentence_fact(article, sentence, "place", place.name, place.start, place.end, places.EXTRACTOR, place.precision))
         if sea_place is not None:
             place, sentence = sea_place
-            facts.append(_fact(article, sentence, "region", region, place.start, place.end, places.EXTRACTOR, "" if seas else "from_article"))
+            facts.append(sentence_fact(article, sentence, "region", region, place.start, place.end, places.EXTRACTOR, "" if seas else "from_article"))
         announcer = draft.announcer[0] if draft.announcer else lede_announcer
         if draft.announcer:
             speaker, sentence, start, end = draft.announcer
-            facts.append(_fact(article, sentence, "announcer", speaker, start, end, attribution.EXTRACTOR))
+            facts.append(sentence_fact(article, sentence, "announcer", speaker, start, end, attribution.EXTRACTOR))
         if announcer not in attribution.OFFICIAL_NAMES:
             announcer = None
         ordinal = None
         if draft.ordinal:
             ordinal, sentence, start, end = draft.ordinal
-            facts.append(_fact(article, sentence, "ordinal", ordinal, start, end, "ordinals"))
+            facts.append(sentence_fact(article, sentence, "ordinal", ordinal, start, end, "ordinals"))
         vessels = None
         if draft.vessels:
             figure, sentence = draft.vessels
             vessels = figure.value
-            facts.append(_fact(article, sentence, "vessels", vessels, figure.start, figure.end, casualties.EXTRACTOR, figure.qualifier))
+            facts.append(sentence_fact(article, sentence, "vessels", vessels, figure.start, figure.end, casualties.EXTRACTOR, figure.qualifier))
         survivors = draft.survivors[0].value if draft.survivors else None
         killed = draft.killed.value if draft.killed else None
         base = dict(
