@@ -368,3 +368,50 @@ def test_number_words(phrase, count):
 def test_missing_and_wounded_are_not_deaths():
     report = only_report("A strike on a boat in the Caribbean on Tuesday killed three people; two others were wounded and one remains missing.")
     assert report.killed == 3
+
+
+def test_a_timeline_of_headings_over_paragraphs():
+    text = (
+        "Here is the timeline of the attacks:\n"
+        "September 2, first attack\n"
+        "The first strike on a vessel in the Caribbean took place on September 2.\n"
+        "The president said on social media that eleven people were killed.\n"
+        "September 15, second attack\n"
+        "The president said the military struck another boat in the Caribbean, killing three people."
+    )
+    reports = read(text, published=date(2025, 11, 2)).reports
+    assert [(r.strike_date, r.killed) for r in reports] == [(date(2025, 9, 2), 11), (date(2025, 9, 15), 3)]
+
+
+@pytest.mark.parametrize(
+    "sentence, killed",
+    [
+        ("September 2 – Attack 1: the U.S. destroys a speedboat in the Caribbean; all 11 die in the attack.", 11),
+        ("September 15 – Attack 2: a second vessel is hit in the Caribbean, with 3 confirmed deaths.", 3),
+    ],
+)
+def test_list_items_in_the_present_tense(sentence, killed):
+    assert only_report(sentence, published=date(2025, 12, 6)).killed == killed
+
+
+def test_announcer_named_after_a_post_and_a_vessel_with_any_adjective():
+    report = only_report(
+        "Nov. 4: The military launched a strike on an alleged drug-carrying vessel in the eastern Pacific, killing two, "
+        "according to an X post from Defense Secretary Pete Hegseth.",
+        published=date(2025, 11, 6),
+    )
+    assert (report.announced_by, report.vessels) == ("Hegseth", 1)
+
+
+def test_a_part_that_names_its_own_sea():
+    reports = read(
+        "Three attacks on boats left eleven people dead, Southern Command said on Tuesday. The attacks took place on Monday and left "
+        "four dead on the first vessel in the eastern Pacific, four on the second vessel in the eastern Pacific, and three on the third vessel in the Caribbean.",
+        published=date(2026, 2, 17),
+    ).reports
+    assert [(r.part, r.killed, r.region) for r in reports] == [(1, 4, "eastern_pacific"), (2, 4, "eastern_pacific"), (3, 3, "caribbean")]
+
+
+def test_the_same_toll_on_each_boat():
+    reports = read("Hegseth said Sunday's dual strikes in the eastern Pacific hit two boats, with three men killed on each boat.", published=date(2025, 11, 10)).reports
+    assert [(r.part, r.killed) for r in reports] == [(1, 3), (2, 3)]

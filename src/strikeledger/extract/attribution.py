@@ -35,7 +35,7 @@ def _patterns() -> list[tuple[str, str, re.Pattern[str]]]:
         patterns.append((name, "announces", re.compile(
             rf"(?P<who>\b(?:{speaker}))(?:'s)?{_GAP}\b{ANNOUNCE_VERB}\b"
             rf"|\b{ANNOUNCE_VERB}\s+(?:by\s+)?(?P<who2>(?:{speaker}))\b"
-            rf"|\b(?:according\s+to|in\s+a\s+(?:post|statement|video)\s+(?:by|from)|announced\s+by|posted\s+by|per)\s+(?:the\s+)?(?P<who3>(?:{speaker}))\b"
+            rf"|\b(?:according\s+to|(?:according\s+to\s+|in\s+)?an?\s+(?:\w+\s+){{0,2}}?(?:post|statement|video)\s+(?:by|from)|announced\s+by|posted\s+by|per)\s+(?:the\s+)?(?P<who3>(?:{speaker}))\b"
             rf"|(?P<who4>\b(?:{speaker}))(?:'s)?\s+(?:post|statement|announcement|video|account)\b",
         )))
     for name, speaker in DISPUTING_SPEAKERS.items():

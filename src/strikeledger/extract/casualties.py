@@ -49,8 +49,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             re.IGNORECASE,
         ),
     ),
-    # "six dead", "three deaths", "two fatalities", "left six people dead"
-    ("killed", re.compile(rf"{_QN}\s+(?:{ADJECTIVES}{PERSON_NOUN}\s+)?(?:dead|deaths|fatalities|killed)\b", re.IGNORECASE)),
+    # "six dead", "three deaths", "two fatalities", "left six people dead", "3 confirmed deaths"
+    ("killed", re.compile(rf"{_QN}\s+(?:{ADJECTIVES}{PERSON_NOUN}\s+|(?:confirmed|reported|known)\s+)?(?:dead|deaths|fatalities|killed)\b", re.IGNORECASE)),
+    # "all 11 die in the attack": a number of the people named before, and their fate
+    ("killed", re.compile(rf"\ball\s+(?P<n>{NUMBER})\s+(?:of\s+them\s+)?(?:die|died|perish|perished)\b", re.IGNORECASE)),
     # "All six were killed", "Both were killed", "four had died": the number stands for people
     # named before it (the crew aboard); a death verb after an auxiliary makes it a toll.
     (
@@ -89,7 +91,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("missing", re.compile(rf"{_QN}\s+(?:{ADJECTIVES}{PERSON_NOUN}\s+)?(?:(?:remain|remained|remains|were|was|are|is)\s+)?(?:missing|unaccounted\s+for)", re.IGNORECASE)),
     ("wounded", re.compile(rf"{_QN}\s+(?:{ADJECTIVES}{PERSON_NOUN}\s+)?(?:(?:were|was)\s+)?(?:wounded|injured|hurt)\b", re.IGNORECASE)),
     ("vessels", re.compile(rf"{_QN}\s+(?:{ADJECTIVES})?{VESSEL_NOUN}\b", re.IGNORECASE)),
-    ("vessels", re.compile(r"\b(?P<n>a|an|one|the)\s+(?:(?:small|suspected|alleged|go-fast|fast|narco-trafficking|drug-trafficking|drug|narcotics|low-profile|self-propelled|fishing|wooden|single|speed)\s+){0,3}(?:vessel|boat|semi-submersible|narco-sub|speedboat|go-fast|ship)\b", re.IGNORECASE)),
+    ("vessels", re.compile(rf"\b(?P<n>a|an|one|the)\s+{ADJECTIVES}(?:vessel|boat|semi-submersible|narco-sub|speedboat|go-fast|ship)\b", re.IGNORECASE)),
 ]
 
 _ZERO = {"no", "no one", "nobody", "none"}
@@ -171,11 +173,17 @@ KILLED_ALL = re.compile(
 STRIKE_COUNT = re.compile(rf"{_QN}\s+(?:separate\s+|lethal\s+|deadly\s+|more\s+|new\s+|additional\s+)?(?:strikes|attacks)\b", re.IGNORECASE)
 
 
+PAIRED_STRIKES = re.compile(r"\b(?:dual|twin|double)\s+(?:strikes|attacks)\b", re.IGNORECASE)
+# "three males killed on each boat": one toll for every vessel of the announcement.
+ON_EACH = re.compile(rf"\s*(?:on|aboard|in)\s+each\s+(?:of\s+the\s+(?P<n>{NUMBER})\s+)?(?:boat|vessel|craft|ship)s?\b", re.IGNORECASE)
+
+
 def strike_count(sentence: str) -> Figure | None:
     """ "three strikes" in one announcement or a running total: the number of strikes named."""
     match = next((m for m in STRIKE_COUNT.finditer(sentence) if not MONTH_BEFORE.search(sentence[: m.start("n")])), None)
     if not match:
-        return None
+        paired = PAIRED_STRIKES.search(sentence)
+        return Figure("strikes", 2, "", paired.start(), paired.end(), paired.start()) if paired else None
     value = to_int(match["n"])
     if value is None:
         return None

@@ -30,7 +30,7 @@ QUALIFIER_CODES = {
 
 # Nouns for the people aboard a struck boat. Adjectives may stand between number and noun.
 PERSON_NOUN = (
-    r"(?:people|persons|person|men|man|women|individuals|individual|narco-?terrorists?|narco-?traffickers?|terrorists?"
+    r"(?:people|persons|person|men|man|women|males?|females?|individuals|individual|narco-?terrorists?|narco-?traffickers?|terrorists?"
     r"|traffickers?|smugglers?|suspects?|crew(?:\s+members)?|crewmen|crewmembers|occupants?|passengers?|fishermen|fisherman"
     r"|sailors?|combatants?|victims?|others|members|boaters|operators|nationals|Venezuelans?|Colombians?|Ecuadorians?"
     r"|Trinidadians?|Mexicans?|aboard|on\s+board|onboard)"

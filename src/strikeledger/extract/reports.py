@@ -64,6 +64,7 @@ class PartFigures:
     killed: Figure | None = None
     survivors: Figure | None = None
     sentence: Sentence | None = None
+    sea: PlaceMention | None = None  # "... three on the third vessel in the Caribbean": a part's own sea
 
 
 @dataclass
@@ -118,6 +119,13 @@ def _is_event(sentence: Sentence, figures: list[Figure], day_event: bool, vessel
     if not singular and not (killed or counted):
         return False  # "the strikes" in general, even on a given day ("continuing strikes on boats")
     return has_vessel or killed or (day_event and vessel_context)
+
+
+def _part_sea(part: PartFigures, base: dict) -> dict:
+    """A part that names its own sea ("three on the third vessel in the Caribbean") takes it."""
+    if part.sea is None or part.sea.region == base["region"]:
+        return {}
+    return {"region": part.sea.region, "location": part.sea.name, "lat": part.sea.lat, "lon": part.sea.lon, "place_precision": part.sea.precision}
 
 
 class ArticleReader:
@@ -286,6 +294,7 @@ class ArticleReader:
                     draft.survivors = (figure, sentence)
             qualifier = "partial" if kind == "killed_partial" else figure.qualifier
             draft.facts.append(sentence_fact(self.article, sentence, kind, figure.value, figure.start, figure.end, casualties.EXTRACTOR, qualifier))
+        self._add_each(draft, sentence, figures)
         everyone = casualties.KILLED_ALL.search(sentence.text)
         if everyone and draft.killed is None and draft.aboard is not None:
             # "six men were on the boat ... all of them were killed": the toll is the people aboard.
@@ -295,6 +304,22 @@ class ArticleReader:
         count = casualties.strike_count(sentence.text)
         if count and draft.strikes is None and count.value <= 10:
             draft.strikes = count.value
+
+    def _add_each(self, draft: ReportDraft, sentence: Sentence, figures: list[Figure]) -> None:
+        """ "with three males killed on each boat": the same toll for every vessel of the strike."""
+        count = casualties.strike_count(sentence.text)
+        for figure in figures:
+            each = casualties.ON_EACH.match(sentence.text, figure.end) if figure.kind == "killed" else None
+            if each is None:
+                continue
+            vessels = to_int(each["n"]) if each["n"] else max(
+                draft.vessels[0].value if draft.vessels else 0, draft.strikes or 0, count.value if count else 0)
+            if vessels < 2:
+                return
+            for index in range(1, vessels + 1):
+                part = draft.parts.setdefault(index, PartFigures())
+                part.killed, part.sentence = part.killed or figure, part.sentence or sentence
+            return
 
     def _add_part(self, draft: ReportDraft, sentence: Sentence, figure: Figure, parts: list[re.Match[str]], figures: list[Figure]) -> bool:
         # A figure belongs to the part named next to it: after it and before the next figure
@@ -323,6 +348,9 @@ class ArticleReader:
         else:  # "the other vessel", "the last one": the next part after those already read
             index = max(draft.parts, default=0) + 1
         part = draft.parts.setdefault(index, PartFigures())
+        if part.sea is None:
+            clause = text[phrase.end():].split(",")[0][:40]
+            part.sea = next((p for p in places.find_places(clause) if p.region in ("caribbean", "eastern_pacific")), None)
         if figure.kind == "killed" and part.killed is None:
             part.killed, part.sentence = figure, sentence
         elif figure.kind == "survivors" and part.survivors is None:
@@ -509,7 +537,7 @@ class ArticleReader:
                     index=index + n, vessels=1, killed=p.killed.value, killed_qualifier=p.killed.qualifier,
                     survivors=p.survivors.value if p.survivors else None, part=i,
                     facts=tuple(f for f in facts if not f.qualifier.startswith("part:") or f.qualifier == f"part:{i}"),
-                    **base,
+                    **{**base, **_part_sea(p, base)},
                 )
                 for n, (i, p) in enumerate(sorted(parts.items()))
             ]

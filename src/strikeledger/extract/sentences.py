@@ -1,13 +1,16 @@
 """Splitting an article into sentences with spaCy, and marking the words that report force.
 
-Each line of the normalised text is its own paragraph (a running-list item is a line), so the
-text is parsed line by line: sentence boundaries never cross a line break. For each sentence
+Each line of the normalised text is its own paragraph, so the text is parsed line by line:
+sentence boundaries never cross a line break. A running-list item is a line led by a date; the
+lines right after it (no blank line between) belong to it too, and so do all the paragraphs
+under an item that is a heading ("September 2, first attack"), up to the next item or heading. For each sentence
 we keep the spaCy analysis the other extractors need: where a strike is reported
 (``triggers``) and whether that report is hypothetical (``irrealis``).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -85,9 +88,21 @@ def split_sentences(text: str) -> list[Sentence]:
     matcher = _matcher()
     sentences: list[Sentence] = []
     item = -1
+    open_item: int | None = None  # the list item later lines still belong to
+    section = False  # the open item is a heading ("September 2, first attack") over paragraphs
+    previous_end = -2
     for paragraph, ((line_start, line), doc) in enumerate(zip(lines, nlp.pipe([l for _, l in lines], batch_size=64))):
         is_item = bool(LIST_ITEM.match(line)) and not MONTH_HEADING.match(line) and not DATELINE.match(line)
-        item += is_item
+        heading = len(line) < 80 and not re.search(r"[.!?:\"”']\s*$", line)
+        adjacent = line_start == previous_end + 1  # no blank line between
+        previous_end = line_start + len(line)
+        if is_item:
+            item += 1
+            open_item, section = item, heading
+        elif heading or MONTH_HEADING.match(line) or not (section or adjacent):
+            # A heading closes the item; so does a blank line after an item that is a full sentence.
+            open_item = None
+        line_item = item if is_item else open_item
         spans = {(m_start, m_end) for _, m_start, m_end in matcher(doc)}
         for index, sent in enumerate(doc.sents):
             triggers = []
@@ -111,7 +126,7 @@ def split_sentences(text: str) -> list[Sentence]:
                     text=sent.text,
                     paragraph=paragraph,
                     item_start=is_item and index == 0,
-                    item=item if is_item else None,
+                    item=line_item,
                     triggers=tuple(triggers),
                 )
             )
