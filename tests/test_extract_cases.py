@@ -415,3 +415,28 @@ def test_a_part_that_names_its_own_sea():
 def test_the_same_toll_on_each_boat():
     reports = read("Hegseth said Sunday's dual strikes in the eastern Pacific hit two boats, with three men killed on each boat.", published=date(2025, 11, 10)).reports
     assert [(r.part, r.killed) for r in reports] == [(1, 3), (2, 3)]
+
+
+def test_a_convoy_with_deaths_on_one_boat_and_a_week_of_strikes_summed():
+    extraction = read(
+        "The military said on Tuesday it struck a convoy of three boats in the eastern Pacific, killing three people aboard one boat "
+        "while those on the other two abandoned their vessels. The military conducted strikes on other boats on Monday and Wednesday as well. "
+        "At least 10 people were killed in the three days of strikes this week. "
+        "At least 115 people have been killed since the administration's campaign against alleged drug boats began in September.",
+        published=date(2026, 1, 2),
+    )
+    (report,) = extraction.reports
+    assert (report.strike_date, report.vessels, report.killed) == (date(2025, 12, 30), 3, 3)
+    assert sorted(t.killed for t in extraction.totals) == [10, 115]
+
+
+@pytest.mark.parametrize(
+    "text, killed, qualifier",
+    [
+        ("On Friday, U.S. forces struck an alleged drug boat in the eastern Pacific, resulting in the deaths of two men.", 2, ""),
+        ("On Wednesday, Southern Command said five people were killed in a strike on two vessels, revised down from an earlier count of six.", 5, "revised_from:6"),
+    ],
+)
+def test_deaths_of_and_revised_from_an_earlier_count(text, killed, qualifier):
+    report = only_report(text, published=date(2026, 1, 2))
+    assert (report.killed, report.killed_qualifier) == (killed, qualifier)

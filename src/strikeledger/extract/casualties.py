@@ -63,6 +63,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("killed", re.compile(rf"\bdeath\s+toll\s+(?:of|at|was|is|stood\s+at|stands\s+at)\s+{_QN}\b", re.IGNORECASE)),
+    # "resulting in the deaths of two suspected individuals"
+    ("killed", re.compile(rf"\bdeaths\s+of\s+(?:all\s+)?{_QN}\b{_NOT_PEOPLE_AFTER}", re.IGNORECASE)),
     # survivors presumed dead once a search ended: kept apart from the confirmed toll
     (
         "presumed_dead",

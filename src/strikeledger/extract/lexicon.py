@@ -81,13 +81,17 @@ HISTORICAL = re.compile(r"\b(?:19\d\d|200\d|201\d|202[0-4])s?\b|\bdecades?\s+ago
 # ("strikes on two vessels that killed six people in total") as often as the campaign, and a
 # campaign total carries one of the other markers.
 CUMULATIVE_SENTENCE = re.compile(
-    r"\bsince\s+(?:the\s+(?:campaign|strikes|operation|attacks|offensive)\s+(?:began|started|was\s+launched)|(?:early\s+|late\s+|mid-?)?"
+    # "since the Trump administration's campaign against alleged drug boats began"
+    r"\bsince\s+the\s+(?:[\w'-]+\s+){0,3}?(?:campaign|strikes|operations?|attacks|offensive)\s+(?:[\w'-]+\s+){0,5}?(?:began|started|was\s+launched)\b"
+    r"|\bsince\s+(?:the\s+(?:campaign|strikes|operation|attacks|offensive)\s+(?:began|started|was\s+launched)|(?:early\s+|late\s+|mid-?)?"
     r"(?:August|September|October|November|December|January|February|March|then|the\s+start|the\s+beginning|it\s+began|last\s+\w+)"
     r"|the\s+(?:first|initial)\s+(?:strike|attack)s?\b)"
     r"|\b(?:so\s+far|to\s+date|cumulative|overall)\b"
     r"|\b(?:campaign|strikes|operations|attacks|offensive|military\s+campaign|the\s+U\.?S\.?(?:\s+military)?|the\s+United\s+States(?:\s+military)?|the\s+administration|the\s+military)"
     r"\s+(?:have|has)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:killed|left|claimed|conducted|carried\s+out|destroyed|struck)"
     r"|\b(?:have|has)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:been\s+killed|killed|died|survived)\b[^.;]{0,60}?\b(?:in\s+)?(?:the\s+)?(?:\w+\s+)?(?:strikes|attacks)\b"
+    # "in the three days of strikes this week": a sum over several strikes
+    r"|\b(?:days|weeks|months)\s+of\s+(?:strikes|attacks)\b"
     r"|\b(?:total|overall|campaign(?:'s)?|cumulative)\s+(?:death\s+)?toll\b"
     r"|\bdeath\s+toll\s+(?:from|of|in)\s+(?:the\s+)?(?:[\w.'’-]+\s+){0,3}?(?:campaign|strikes|operations|attacks)\b"
     r"|\bat\s+least\s+\w+\s+(?:strikes|attacks)\b|\b(?:more\s+than|over|nearly)\s+\w+\s+(?:strikes|attacks)\b",
@@ -142,6 +146,12 @@ REVISION = re.compile(
 # "raised the death toll ... to four, up from the three it reported initially": a revision too.
 REVISION_UP_FROM = re.compile(
     r"\bto\s+(?P<new>" + NUMBER + r")\s*,?\s+(?:up|down)\s+from\s+(?:the\s+)?(?P<old>" + NUMBER + r")\b",
+    re.IGNORECASE,
+)
+# "five people were killed ..., revised down from an earlier count of three": the new toll is the
+# sentence's killed figure
+REVISION_FROM_EARLIER = re.compile(
+    r"\brevised\s+(?:up|down)(?:ward)?\s+from\s+(?:an?\s+|the\s+)?(?:earlier|initial|previous|first)\s+(?:count|figure|toll|tally|report)\s+of\s+(?P<old>" + NUMBER + r")\b",
     re.IGNORECASE,
 )
 # "initially reported three people killed and said the next day that four had died"

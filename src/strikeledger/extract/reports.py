@@ -201,7 +201,9 @@ class ArticleReader:
         if not (is_event or sentence.item_start or near):
             self._add_claims(sentence, None)
             return
-        if event_dates and (is_event or draft.date is None or not draft.sentences):
+        # A sentence that is not itself a strike report may date the open one only if it speaks
+        # of no strikes of its own ("It happened on Tuesday", not "strikes on Monday and Wednesday").
+        if event_dates and (is_event or ((draft.date is None or not draft.sentences) and not sentence.triggers)):
             best = _best_event_date(event_dates)
             if _date_is_better(best, draft.date) or (draft.date and draft.date.value and best.value and best.value != draft.date.value and is_event and draft.date.role != "event"):
                 draft.date = best
@@ -244,6 +246,12 @@ class ArticleReader:
     def _add_figures(self, draft: ReportDraft, sentence: Sentence, figures: list[Figure]) -> None:
         follow_on = bool(FOLLOW_ON.search(sentence.text)) and (draft.vessels is None or draft.vessels[0].value <= 1)
         revised = revision(sentence.text)
+        revised_to = None
+        if revised is not None:
+            # "raised ... from three to four" names the new toll; "revised down from an earlier count
+            # of three" leaves it to the sentence's own killed figure.
+            revised_to = to_int(revised["new"]) if revised.groupdict().get("new") else next(
+                (f.value for f in figures if f.kind == "killed"), None)
         parts = list(PART_PHRASE.finditer(sentence.text))
         # Several vessels: counted before or in this very sentence ("struck two vessels, killing
         # three on the first and two on the second"), or implied by the parts it names ("three on
@@ -254,7 +262,7 @@ class ArticleReader:
             or any(f.kind == "vessels" and f.value >= 2 for f in figures)
             or (len(named_parts) >= 2 and not FOLLOW_ON.search(sentence.text))
         )
-        if revised is not None and not any(f.kind == "killed" and f.value == to_int(revised["new"]) for f in figures):
+        if revised is not None and revised.groupdict().get("new") and not any(f.kind == "killed" and f.value == revised_to for f in figures):
             # "raised the toll from three to four": the new figure is the strike's toll.
             new = to_int(revised["new"])
             if new is not None:
@@ -282,7 +290,7 @@ class ArticleReader:
             if kind == "killed" and follow_on:
                 kind = "killed_partial"
             if kind == "killed":
-                if draft.killed is None or (revised and figure.value == to_int(revised["new"])):
+                if draft.killed is None or (revised and figure.value == revised_to):
                     draft.killed, draft.killed_sentence = figure, sentence
                     draft.killed_qualifier = f"revised_from:{to_int(revised['old'])}" if revised else figure.qualifier
             elif kind == "killed_partial":
@@ -541,9 +549,10 @@ class ArticleReader:
                 )
                 for n, (i, p) in enumerate(sorted(parts.items()))
             ]
-        if parts:  # one part only: its figures are the report's
+        if parts:  # one part only: its figures are the report's, unless a toll came before it
             (i, p), = parts.items()
-            killed = killed if killed is not None else p.killed.value
+            if killed is None or draft.killed_sentence is None or draft.killed_sentence.start > p.sentence.start:
+                killed = p.killed.value
             survivors = survivors if survivors is not None else (p.survivors.value if p.survivors else None)
         return [
             StrikeReport(

@@ -21,6 +21,7 @@ from .lexicon import (
     PLURAL_STRIKE_COUNT,
     QUALIFIED_NUMBER,
     REVISION,
+    REVISION_FROM_EARLIER,
     REVISION_LATER,
     REVISION_UP_FROM,
     TOLL_WORD,
@@ -42,7 +43,7 @@ def revision(text: str) -> re.Match[str] | None:
     """A revised death toll in the sentence ("raised the toll from three to four")."""
     if not TOLL_WORD.search(text):
         return None
-    return REVISION.search(text) or REVISION_UP_FROM.search(text) or REVISION_LATER.search(text)
+    return REVISION.search(text) or REVISION_UP_FROM.search(text) or REVISION_LATER.search(text) or REVISION_FROM_EARLIER.search(text)
 
 
 def cumulative_split(sentence: Sentence) -> int | None:
