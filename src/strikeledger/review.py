@@ -23,6 +23,7 @@ from typing import Any
 
 from .errors import AuthError, NotFound, ReviewError
 from .records import REGIONS, Incident
+from .resolve import summarise
 from .store import Ledger
 
 ACTIONS = ("correct", "not_strike", "merge", "split")
@@ -118,16 +119,10 @@ def _find(by_id: dict[str, Incident], incident_id: str, anchor: list[str]) -> In
 
 def _regroup(ledger: Ledger, incident_id: str, keys: list[str], keep_id: bool) -> Incident:
     """Summarise a group of reports as one incident with the resolver's own rules."""
-    # The resolver has no public "summarise this group" entry point; its private one is the
-    # only way to give a merged or split group exactly the figures a rebuild would.
-    from .resolve.merge import Cluster, _summarise
-
     wanted = set(keys)
     articles_of = {k.rsplit(":", 1)[0] for k in keys}
     reports = [r for r in ledger.reports(articles_of) if r.key in wanted]
-    disputed = {c.article_id for c in ledger.claims(articles_of)
-                if c.stance == "disputes" and f"{c.article_id}:{c.report_index}" in wanted}
-    incident = _summarise(Cluster(reports), ledger.articles(articles_of, with_text=False), disputed)
+    incident = summarise(reports, ledger.articles(articles_of, with_text=False), ledger.claims(articles_of))
     return replace(incident, id=incident_id) if keep_id else incident
 
 

@@ -218,12 +218,16 @@ def build_incidents(
     mark as disputed the incidents whose reports some voice contests.
     """
     reports = list(reports)
+    claims = list(claims)
     published = {a: art.published for a, art in articles.items()}
-    clusters = _cluster(reports, published)
-    disputed_reports = {(c.article_id, c.report_index) for c in claims if c.stance == "disputes" and c.report_index is not None}
-    incidents = []
-    for cluster in clusters:
-        disputed = {r.article_id for r in cluster.reports if (r.article_id, r.index) in disputed_reports}
-        incidents.append(_summarise(cluster, articles, disputed))
+    incidents = [summarise(cluster.reports, articles, claims) for cluster in _cluster(reports, published)]
     incidents.sort(key=lambda i: (i.strike_date or date.max, i.id))
     return incidents
+
+
+def summarise(reports: Iterable[StrikeReport], articles: dict[str, Article], claims: Iterable[Claim] = ()) -> Incident:
+    """One incident from a group of reports taken as one strike (the resolver's or an analyst's group)."""
+    cluster = Cluster(list(reports))
+    disputed_reports = {(c.article_id, c.report_index) for c in claims if c.stance == "disputes" and c.report_index is not None}
+    disputed = {r.article_id for r in cluster.reports if (r.article_id, r.index) in disputed_reports}
+    return _summarise(cluster, articles, disputed)
