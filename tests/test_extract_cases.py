@@ -440,3 +440,15 @@ def test_a_convoy_with_deaths_on_one_boat_and_a_week_of_strikes_summed():
 def test_deaths_of_and_revised_from_an_earlier_count(text, killed, qualifier):
     report = only_report(text, published=date(2026, 1, 2))
     assert (report.killed, report.killed_qualifier) == (killed, qualifier)
+
+
+def test_a_strike_weeks_earlier_and_another_announced_on_friday():
+    reports = read(
+        "It was three weeks ago that the president first boasted of a military strike on a boat in international waters, which killed 11 people. "
+        "For the third time this month, the military attacked a boat in the south Caribbean and killed suspected smugglers, the president announced on Friday. "
+        "The attack killed three people aboard the vessel, he said.",
+        published=date(2025, 9, 20),
+    ).reports
+    assert [(r.date_precision, r.killed) for r in reports] == [("week", 11), ("day", 3)]
+    assert reports[0].date_low <= date(2025, 8, 30) <= reports[0].date_high
+    assert (reports[1].strike_date, reports[1].region) == (date(2025, 9, 19), "caribbean")

@@ -113,3 +113,8 @@ def test_presumed_dead_widen_the_high_figure_only():
     (incident,) = build_incidents([report("a", date(2025, 12, 29), 2, survivors=1, presumed_dead=1)], ARTICLES)
     assert (incident.killed_low, incident.killed_best, incident.killed_high, incident.presumed_dead) == (2, 2, 3, 1)
     assert "presumed dead" in incident.best_reason
+
+
+def test_a_report_dated_only_to_a_week_founds_no_incident():
+    week = replace(report("b", None, 11, date_precision="week", date_low=date(2025, 11, 3), date_high=date(2025, 11, 9)), strike_date=None)
+    assert build_incidents([week], ARTICLES) == []

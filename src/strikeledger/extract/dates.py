@@ -88,6 +88,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     (
+        # "three weeks ago": a week-wide window that many weeks back
+        "weeks_ago",
+        re.compile(r"\b(?P<n>a|one|two|three|four|five|six|\d)\s+weeks?\s+ago\b", re.IGNORECASE),
+    ),
+    (
         "month_relative",
         re.compile(r"\b(?P<word>last\s+month|earlier\s+this\s+month|this\s+month|the\s+previous\s+month)\b", re.IGNORECASE),
     ),
@@ -206,6 +211,11 @@ def _resolve_simple(kind: str, groups: dict[str, str | None], reference: date | 
             return None, low, reference, "week"
         low, high = week_window(reference, 1)
         return None, low, high, "week"
+    if kind == "weeks_ago":
+        n_text = groups["n"].lower()
+        weeks = int(n_text) if n_text.isdigit() else _NUMWORD.get(n_text, 1)
+        centre = reference - timedelta(weeks=weeks)
+        return None, centre - timedelta(days=3), centre + timedelta(days=3), "week"
     if kind == "month_relative":
         word = groups["word"].lower()
         if "this month" in word:

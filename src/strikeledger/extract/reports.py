@@ -189,7 +189,7 @@ class ArticleReader:
         if dates_open:
             # "The strike took place on Monday": the open strike's own date.
             self.current.date = _best_event_date([m for m in event_dates if m.precision == "day"])
-        elif is_event and not sentence.item_start and self._starts_new(sentence, event_dates):
+        elif is_event and not sentence.item_start and self._starts_new(sentence, event_dates, announce_dates):
             self._open(sentence)
         draft = self.current
         if draft is None:
@@ -222,7 +222,7 @@ class ArticleReader:
         self.current = ReportDraft(first=sentence, item=sentence.item, last_paragraph=sentence.paragraph, end=sentence.end)
         self.drafts.append(self.current)
 
-    def _starts_new(self, sentence: Sentence, event_dates: list[DateMention]) -> bool:
+    def _starts_new(self, sentence: Sentence, event_dates: list[DateMention], announce_dates: list[DateMention]) -> bool:
         draft = self.current
         if draft is None:
             return True
@@ -232,6 +232,10 @@ class ArticleReader:
             return True
         days = [m for m in event_dates if m.precision == "day" and m.value]
         if not days:
+            # "... announced on Friday" about a strike, when the open one lies weeks earlier: another strike.
+            said = next((m.value for m in announce_dates if m.precision == "day" and m.value), None)
+            if said is not None and draft.date is not None and draft.date.low and draft.date.high:
+                return said < draft.date.low or (said - draft.date.high).days > 1
             return False
         day = _best_event_date(days)
         if draft.date is not None and draft.date.value is not None and draft.date.precision == "day":

@@ -91,7 +91,9 @@ def _cluster(reports: list[StrikeReport], published: dict[str, date | None]) -> 
                 best, best_fit = cluster, fit
         if best is not None:
             best.reports.append(report)
-        elif report.date_precision == "day" or report.killed is not None:
+        elif report.date_precision == "day":
+            # Only a report dated to the day founds an incident: one dated to a week or a month
+            # ("a strike earlier this month") joins the strike it fits or none.
             clusters.append(Cluster([report]))
     return clusters
 
