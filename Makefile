@@ -60,7 +60,8 @@ screenshots: install web-assets system-deps
 	STRIKELEDGER_DOCS_IMG=1 $(PY) -m pytest -q tests/test_browser.py
 
 bench: install
-	$(PY) bench/ingest_speed.py
+	$(PY) bench/ingest_speed.py --workers 1
+	$(PY) bench/ingest_speed.py --workers 2
 
 clean:
 	rm -rf $(VENV) web/node_modules $(STATIC_VENDOR) strikeledger.db strikeledger.db-wal strikeledger.db-shm

@@ -91,3 +91,20 @@ def test_postgresql_gives_the_same_ledger_as_sqlite(postgres_url, sample_ledger)
         assert detail["sources"] and detail["sources"][0]["figures"]
     finally:
         pg.close()
+
+
+def test_extraction_in_worker_processes_gives_the_same_ledger(tmp_path, sample_ledger):
+    parallel = Ledger.open(f"sqlite:///{tmp_path / 'parallel.db'}")
+    try:
+        summary = service.ingest(parallel, [CORPUS], workers=2)
+        assert summary.ingested == sample_ledger.counts()["articles"]
+        assert _comparable(parallel) == _comparable(sample_ledger)
+    finally:
+        parallel.close()
+
+
+def test_already_stored_articles_are_not_extracted_again(ledger, monkeypatch):
+    service.ingest(ledger, [FIXTURES / "mini"])
+    monkeypatch.setattr("strikeledger.extract.parallel._extract_or_reason", lambda article: (_ for _ in ()).throw(AssertionError("extracted again")))
+    again = service.ingest(ledger, [FIXTURES / "mini"])
+    assert (again.ingested, again.duplicates, again.rejected) == (0, 4, [])

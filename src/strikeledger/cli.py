@@ -70,16 +70,20 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Corpus directories, article files or .jsonl/.jsonl.gz archives.")],
     db: DbOption = None,
     max_bytes: Annotated[Optional[int], typer.Option(help="Largest article accepted, in bytes.")] = None,
+    workers: Annotated[Optional[int], typer.Option(help="Processes that extract articles (default: the workers setting, 1).")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Ingest articles, extract what they report and rebuild the ledger. Exit 1 if any input was rejected."""
-    settings = effective_settings(overrides={"db": db, "max_article_bytes": max_bytes})
+    settings = effective_settings(overrides={"db": db, "max_article_bytes": max_bytes, "workers": workers})
     options = IngestOptions(max_article_bytes=settings["max_article_bytes"][0], max_archive_bytes=settings["max_archive_bytes"][0])
     ledger = Ledger.open(settings["db"][0])
     columns = [SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}")]
     with Progress(*columns, console=err, disable=quiet or not err.is_terminal, transient=True) as progress:
         task = progress.add_task("", total=_count_inputs(paths))
-        summary = service.ingest(ledger, paths, options, on_item=lambda source, status: progress.update(task, advance=1, description=Path(source).name))
+        summary = service.ingest(
+            ledger, paths, options, workers=settings["workers"][0],
+            on_item=lambda source, status: progress.update(task, advance=1, description=Path(source).name),
+        )
     for skipped in summary.skipped:
         err.print(f"Warning: skipped {skipped}", markup=False, highlight=False, soft_wrap=True)
     for rejected in summary.rejected:

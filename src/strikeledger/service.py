@@ -6,7 +6,7 @@ import csv
 import io
 import json
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
@@ -14,10 +14,10 @@ from typing import Any
 
 from . import review
 from .evaluate import Evaluation, evaluate, load_gold
-from .extract import EXTRACTOR_VERSION, extract_article
+from .extract import EXTRACTOR_VERSION, ArticleExtractor, extract_article
 from .ingest import IngestOptions, Rejected, iter_articles
 from .ingest.sources import Skipped
-from .records import Article, Incident
+from .records import Article, ArticleExtraction, Incident
 from .resolve import build_incidents
 from .store import Ledger
 
@@ -44,43 +44,64 @@ class IngestSummary:
         }
 
 
+# Articles read, extracted and stored per round: large enough to keep worker processes busy,
+# small enough that a failure loses at most this much work in progress (stored work is kept).
+BATCH = 64
+
+
 def ingest(
     ledger: Ledger,
     paths: Iterable[str | Path],
     options: IngestOptions | None = None,
     on_item: Callable[[str, str], None] | None = None,
+    workers: int = 1,
 ) -> IngestSummary:
     """Ingest every article under ``paths``, extract what each reports, then rebuild the incidents.
 
     Each article is stored with its extraction in one transaction, so an error later in the
-    batch loses nothing stored before it. Bad inputs are collected, never raised.
+    batch loses nothing stored before it. Bad inputs are collected, never raised. Articles
+    already stored are not extracted again. With ``workers`` > 1 extraction runs in that many
+    processes; what is stored, and in what order, is the same.
     """
     summary = IngestSummary()
-    for item in iter_articles(paths, options):
-        if isinstance(item, Rejected):
-            summary.rejected.append(item)
-            status = "rejected"
-        elif isinstance(item, Skipped):
-            summary.skipped.append(item)
-            status = "skipped"
-        else:
-            status = _ingest_article(ledger, item, summary)
-        if on_item is not None:
-            on_item(getattr(item, "source", ""), status)
+    with ArticleExtractor(workers) as extractor:
+        for batch in _batches(iter_articles(paths, options), BATCH):
+            fresh = [a for a in batch if isinstance(a, Article) and not ledger.has_article(a.id)]
+            extractions = dict(zip(map(id, fresh), extractor.extract(fresh)))
+            for item in batch:
+                if isinstance(item, Rejected):
+                    summary.rejected.append(item)
+                    status = "rejected"
+                elif isinstance(item, Skipped):
+                    summary.skipped.append(item)
+                    status = "skipped"
+                else:
+                    status = _store_article(ledger, item, extractions.get(id(item)), summary)
+                if on_item is not None:
+                    on_item(getattr(item, "source", ""), status)
     summary.incidents = len(rebuild(ledger))
     return summary
 
 
-def _ingest_article(ledger: Ledger, article: Article, summary: IngestSummary) -> str:
-    try:
-        extraction = extract_article(article)
-    except Exception as exc:  # an extractor bug must not stop the batch; the article is reported, not lost silently
-        summary.rejected.append(Rejected(article.source, f"extraction failed ({type(exc).__name__}: {exc})"))
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _store_article(ledger: Ledger, article: Article, extraction: ArticleExtraction | str | None, summary: IngestSummary) -> str:
+    if isinstance(extraction, str):  # an extractor bug must not stop the batch; the article is reported, not lost silently
+        summary.rejected.append(Rejected(article.source, f"extraction failed ({extraction})"))
         return "rejected"
     with ledger.transaction() as conn:
         status = ledger.add_article(article, EXTRACTOR_VERSION, conn)
         if status == "new":
-            ledger.save_extraction(extraction, conn)
+            ledger.save_extraction(extraction or extract_article(article), conn)
     if status == "new":
         summary.ingested += 1
     elif status == "syndicated":

@@ -29,6 +29,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("db", "sqlite:///strikeledger.db", str, "Database URL (SQLite file or postgresql+psycopg://...)."),
     Setting("max_article_bytes", 5_000_000, int, "Largest article file or archive line accepted, in bytes."),
     Setting("max_archive_bytes", 2_000_000_000, int, "Largest JSON Lines archive accepted, in bytes."),
+    Setting("workers", 1, int, "Processes that extract articles during ingest (the machine's cores, at most)."),
     Setting("host", "127.0.0.1", str, "Address the web server listens on."),
     Setting("port", 8000, int, "Port the web server listens on."),
     Setting("tile_url", "", str, "Optional map tile URL template; empty means the offline country map only."),

@@ -8,6 +8,7 @@ batches can run it in worker processes.
 """
 
 from ..records import Article, ArticleExtraction
+from .parallel import ArticleExtractor
 from .reports import ArticleReader
 from .sentences import load_nlp, split_sentences
 
@@ -22,4 +23,4 @@ def extract_article(article: Article) -> ArticleExtraction:
     return ArticleExtraction(article.id, reports, totals, claims)
 
 
-__all__ = ["EXTRACTOR_VERSION", "extract_article", "load_nlp"]
+__all__ = ["EXTRACTOR_VERSION", "ArticleExtractor", "extract_article", "load_nlp"]

@@ -169,6 +169,10 @@ class Ledger:
             for r in rows
         }
 
+    def has_article(self, article_id: str) -> bool:
+        with self.transaction() as c:
+            return c.execute(select(t.articles.c.id).where(t.articles.c.id == article_id)).first() is not None
+
     def article(self, article_id: str) -> Article:
         found = self.articles([article_id])
         if article_id not in found:
