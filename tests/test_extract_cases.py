@@ -452,3 +452,8 @@ def test_a_strike_weeks_earlier_and_another_announced_on_friday():
     assert [(r.date_precision, r.killed) for r in reports] == [("week", 11), ("day", 3)]
     assert reports[0].date_low <= date(2025, 8, 30) <= reports[0].date_high
     assert (reports[1].strike_date, reports[1].region) == (date(2025, 9, 19), "caribbean")
+
+
+def test_overnight_is_the_night_before_the_story():
+    report = only_report("Dec. 19 (Harbor Wire) -- Warplanes struck two boats in the eastern Pacific overnight, killing five people, Southern Command said Friday.", published=date(2025, 12, 19))
+    assert report.strike_date == date(2025, 12, 18)

@@ -251,7 +251,8 @@ def _deictic(word: str, reference: date | None) -> date | None:
     if reference is None:
         return None
     word = word.lower()
-    if "yesterday" in word or "last night" in word:
+    # "struck two boats overnight" in a story filed in the morning: the night before it.
+    if "yesterday" in word or "last night" in word or word == "overnight":
         return reference - timedelta(days=1)
     return reference
 
