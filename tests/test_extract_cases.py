@@ -225,6 +225,8 @@ def test_announcer_disputes_and_evidence_are_attributed_claims():
         "If the boats keep coming, we will blow them out of the water, Hegseth warned.",
         "The 1989 invasion of Panama killed hundreds of people, and the U.S. struck boats off Panama then too.",
         "The strikes have drawn criticism from lawmakers of both parties.",
+        "Sirens sounded in Caracas on Saturday as U.S. forces struck Venezuela, leaving 40 dead, the government said.",
+        "On Saturday the military launched a large strike on Venezuela, hitting air bases and a military complex near the capital.",
     ],
 )
 def test_threats_plans_hypotheticals_history_and_generalities_are_not_strikes(text):

@@ -68,6 +68,15 @@ IRREALIS = re.compile(
 )
 MODAL_AUX = frozenset({"could", "would", "might", "may", "should", "shall", "will", "can", "must", "'d", "wo", "ca"})
 
+# Strikes on land targets ("strikes on Venezuela", "struck military installations around Caracas"):
+# not the boat campaign, unless the same words name a vessel.
+LAND_TARGET = re.compile(
+    r"\b(?:struck|strikes?|strike|attack(?:ed|s)?|bomb(?:ed|ing|s)?|hit)\s+(?:on\s+|in\s+|inside\s+|against\s+|across\s+|around\s+|into\s+)?"
+    r"(?:targets\s+(?:in|inside|on)\s+)?(?:Venezuela|Caracas|Colombia|Mexico|Ecuador|Honduras|Panama|land|Venezuelan\s+(?:soil|territory|military))\b"
+    r"|\b(?:military\s+(?:installations?|bases?|compounds?|complex)|air\s*bases?|airfields?|airports?|Fort\s+Tiuna|Fuerte\s+Tiuna|La\s+Carlota|drug\s+labs?|camps?|compounds?)\b",
+    re.IGNORECASE,
+)
+
 # Strikes from another time or place than the campaign.
 HISTORICAL = re.compile(r"\b(?:19\d\d|200\d|201\d|202[0-4])s?\b|\bdecades?\s+ago\b|\bin\s+the\s+\d{4}s\b", re.IGNORECASE)
 

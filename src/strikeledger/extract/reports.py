@@ -34,6 +34,7 @@ from .lexicon import (
     DATES_THE_STRIKE,
     FOLLOW_ON,
     HISTORICAL,
+    LAND_TARGET,
     MISSTATEMENT,
     NEW_STRIKE,
     ORDINAL_WORDS,
@@ -113,6 +114,8 @@ def _is_event(sentence: Sentence, figures: list[Figure], day_event: bool, vessel
     if not real or HISTORICAL.search(sentence.text):
         return False
     has_vessel = bool(VESSEL_WORD.search(own_text))
+    if LAND_TARGET.search(own_text) and not has_vessel:
+        return False  # a strike on land, not on a boat
     killed = any(f.kind in ("killed", "killed_partial") for f in figures)
     singular = any(not t.plural_noun for t in real)
     counted = any(f.kind == "vessels" and f.value >= 2 for f in figures) or bool(PLURAL_STRIKE_COUNT.search(own_text))
