@@ -115,6 +115,7 @@ def test_ledger_filters_and_incident_sentence(page, server):
     sentence = page.locator("blockquote.sentence mark.fact").first
     sentence.wait_for()
     assert sentence.inner_text()
+    assert "null" not in page.locator("main").inner_text().split()  # no empty part printed as text
     shot(page, "incident")
     page.locator("details summary").first.click()
     page.locator(".article-text mark.sentence mark.fact").first.wait_for()

@@ -98,7 +98,8 @@ const SL = (() => {
 
   function render(...nodes) {
     const main = document.getElementById("main");
-    main.replaceChildren(...nodes.flat());
+    // Optional parts arrive as null: DOM append would print them as the text "null".
+    main.replaceChildren(...nodes.flat(Infinity).filter((node) => node !== null && node !== undefined && node !== false));
   }
 
   function fail(error) {
