@@ -459,3 +459,9 @@ def test_a_strike_weeks_earlier_and_another_announced_on_friday():
 def test_overnight_is_the_night_before_the_story():
     report = only_report("Dec. 19 (Harbor Wire) -- Warplanes struck two boats in the eastern Pacific overnight, killing five people, Southern Command said Friday.", published=date(2025, 12, 19))
     assert report.strike_date == date(2025, 12, 18)
+
+
+def test_since_the_country_began_striking_is_a_running_total():
+    extraction = read("In the half year since the United States began blowing up boats it says carry drugs, the military has announced the deaths of at least 136 people.", published=date(2026, 3, 15))
+    assert extraction.reports == ()
+    assert [(t.killed, t.killed_qualifier) for t in extraction.totals] == [(136, "at_least")]

@@ -38,6 +38,9 @@ class Evaluation:
     date_exact: float  # share of matched pairs with the same date
     killed_exact: float  # share of matched pairs, where gold gives a toll, with killed_best equal to it
     survivors_exact: float  # share of matched pairs with equal survivors (none reported == 0)
+    # share of matched pairs, where gold gives a toll, whose range tops out at it: a misread figure
+    # merged into an incident widens the range even when the best estimate survives it
+    killed_high_exact: float
     unmatched_gold: tuple[str, ...] = field(default=())
     unmatched_incidents: tuple[str, ...] = field(default=())
     wrong_killed: tuple[str, ...] = field(default=())
@@ -128,6 +131,7 @@ def evaluate(incidents: list[Incident], gold: list[GoldStrike]) -> Evaluation:
         date_exact=_share(sum(g.strike_date == i.strike_date for g, i in pairs), len(pairs)),
         killed_exact=_share(sum(g.killed == i.killed_best for g, i in with_toll), len(with_toll)),
         survivors_exact=_share(sum((g.survivors or 0) == (i.survivors or 0) for g, i in pairs), len(pairs)),
+        killed_high_exact=_share(sum(g.killed == i.killed_high for g, i in with_toll), len(with_toll)),
         unmatched_gold=tuple(f"{g.strike_date} {g.region} killed={g.killed}" for g in gold if g.row not in matched_gold),
         unmatched_incidents=tuple(i.id for i in incidents if i.id not in matched_ids),
         wrong_killed=tuple(f"{g.strike_date} {g.region}: gold {g.killed}, ledger {i.killed_best} ({i.id})" for g, i in with_toll if g.killed != i.killed_best),

@@ -92,6 +92,8 @@ HISTORICAL = re.compile(r"\b(?:19\d\d|200\d|201\d|202[0-4])s?\b|\bdecades?\s+ago
 CUMULATIVE_SENTENCE = re.compile(
     # "since the Trump administration's campaign against alleged drug boats began"
     r"\bsince\s+the\s+(?:[\w'-]+\s+){0,3}?(?:campaign|strikes|operations?|attacks|offensive)\s+(?:[\w'-]+\s+){0,5}?(?:began|started|was\s+launched)\b"
+    # "since the United States began blowing up boats", "since the U.S. started striking"
+    r"|\bsince\s+(?:the\s+)?(?:[\w.'-]+\s+){0,3}?(?:began|started|launched)\s+(?:blowing|striking|attacking|bombing|its|the|a|targeting|to)\b"
     r"|\bsince\s+(?:the\s+(?:campaign|strikes|operation|attacks|offensive)\s+(?:began|started|was\s+launched)|(?:early\s+|late\s+|mid-?)?"
     r"(?:August|September|October|November|December|January|February|March|then|the\s+start|the\s+beginning|it\s+began|last\s+\w+)"
     r"|the\s+(?:first|initial)\s+(?:strike|attack)s?\b)"
