@@ -465,3 +465,49 @@ def test_since_the_country_began_striking_is_a_running_total():
     extraction = read("In the half year since the United States began blowing up boats it says carry drugs, the military has announced the deaths of at least 136 people.", published=date(2026, 3, 15))
     assert extraction.reports == ()
     assert [(t.killed, t.killed_qualifier) for t in extraction.totals] == [(136, "at_least")]
+
+
+def test_an_undated_lede_and_a_dated_strike_told_as_background():
+    reports = read(
+        "Southern Command said three men were killed in a strike on a vessel in the Caribbean Sea.\n"
+        "A raid in that country on Jan. 3 led to the capture of its president.\n"
+        "On February 13, the military carried out a strike against another vessel in the Caribbean, killing three people.",
+        published=date(2026, 2, 24),
+    ).reports
+    lede, background = reports
+    assert (lede.date_precision, lede.date_low, lede.date_high, lede.killed) == ("week", date(2026, 2, 21), date(2026, 2, 24), 3)
+    assert (background.strike_date, background.killed) == (date(2026, 2, 13), 3)
+
+
+def test_a_headline_then_its_lede_and_a_related_headline_in_capitals():
+    (report,) = read(
+        "Military says it struck a vessel in Caribbean, killing three\n"
+        "The military said it had struck a vessel in the Caribbean on Friday, killing three people.\n"
+        "US MILITARY STRIKES VESSEL IN THE PACIFIC, LEAVING 2 DEAD AND 1 SURVIVOR\n"
+        'Three more suspected "narco-terrorists" were killed, the command said.',
+        published=date(2026, 2, 14),
+    ).reports
+    assert (report.strike_date, report.killed, report.survivors) == (date(2026, 2, 13), 3, None)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "A" * 100_000 + " b",
+        "STRIKE " * 15_000 + "boat",
+        "1 " * 30_000 + "people were killed",
+        "killed " * 15_000,
+        "the " * 20_000 + "toll rose to",
+        ", " * 40_000 + "since",
+        "Oct. 3: " * 10_000,
+    ],
+)
+def test_hostile_lines_are_read_to_the_end(line):
+    # Termination, not speed: a pattern that backtracks without end would hang every batch.
+    import threading
+
+    done = []
+    worker = threading.Thread(target=lambda: done.append(read(f"Hostile text.\n{line}\nThe end."), ), daemon=True)
+    worker.start()
+    worker.join(120)
+    assert done, "extraction did not finish on a hostile line"

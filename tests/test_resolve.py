@@ -118,3 +118,9 @@ def test_presumed_dead_widen_the_high_figure_only():
 def test_a_report_dated_only_to_a_week_founds_no_incident():
     week = replace(report("b", None, 11, date_precision="week", date_low=date(2025, 11, 3), date_high=date(2025, 11, 9)), strike_date=None)
     assert build_incidents([week], ARTICLES) == []
+
+
+def test_an_undated_lede_window_joins_the_strike_it_fits():
+    lede = replace(report("b", None, 3, date_precision="week", date_low=date(2026, 2, 21), date_high=date(2026, 2, 24)), strike_date=None)
+    (incident,) = build_incidents([report("a", date(2026, 2, 23), 3), lede], ARTICLES)
+    assert set(incident.article_ids) == {"a", "b"}

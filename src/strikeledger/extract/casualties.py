@@ -12,8 +12,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexicon import ADJECTIVES, DEATH_WORD, MONTH_BEFORE, NUMBER, PERSON_NOUN, QUALIFIED_NUMBER, US_FORCES, VESSEL_NOUN
+from .lexicon import (
+    ADJECTIVES,
+    DEATH_WORD,
+    MONTH_BEFORE,
+    NUMBER,
+    PERSON_NOUN,
+    QUALIFIED_NUMBER,
+    US_FORCES,
+    VESSEL_NOUN,
+)
 from .numbers import qualifier_code, to_int
+from .spans import ClaimedSpans
 
 EXTRACTOR = "casualties"
 
@@ -44,7 +54,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "killed",
         re.compile(
-            rf"(?:\bthe\s+)?{_QN}\s+[\"“]?{ADJECTIVES}{PERSON_NOUN}\b[\"”]?{_DESCRIBED_AS}(?:\s+(?:who\s+were\s+|who\s+was\s+)?(?:aboard|on\s+board|onboard)(?:\s+(?:the|a)\s+\w+(?:[- ]\w+)?)?)?"
+            rf"(?:\bthe\s+)?{_QN}\s+[\"“]?{ADJECTIVES}[\"“]?{PERSON_NOUN}\b[\"”]?{_DESCRIBED_AS}(?:\s+(?:who\s+were\s+|who\s+was\s+)?(?:aboard|on\s+board|onboard)(?:\s+(?:the|a)\s+\w+(?:[- ]\w+)?)?)?"
             rf"(?:\s*,\s*[^,.;]{{0,60}}?,)?\s+(?:(?:were|was|had|have|has|been|are|got|all|now|also|reportedly|later|since|so\s+far)\s+){{0,4}}{DEATH_WORD}",
             re.IGNORECASE,
         ),
@@ -128,11 +138,11 @@ _ELLIPTICAL_KILLED = re.compile(
 def find_figures(sentence: str) -> list[Figure]:
     """Every casualty and vessel figure in one sentence, in reading order."""
     figures: list[Figure] = []
-    taken: list[tuple[int, int]] = []
+    taken = ClaimedSpans(len(sentence))
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(sentence):
             n_start, n_end = match.span("n")
-            if any(s < n_end and n_start < e for s, e in taken):
+            if taken.overlaps(n_start, n_end):
                 continue
             value = _value(kind, match["n"])
             if value is None:
@@ -145,7 +155,7 @@ def find_figures(sentence: str) -> list[Figure]:
             if kind == "survivors" and value > 0 and _THEN_KILLED.search(sentence[end:]):
                 kind = "killed_partial"
             qualifier = qualifier_code(match.groupdict().get("qual"))
-            taken.append((n_start, n_end))
+            taken.claim(n_start, n_end)
             figures.append(Figure(kind, value, qualifier, start, end, n_start))
     pending = [f for f in figures if f.kind == "killed"]
     while pending:  # each part found may be followed by the next ("three in the first and two in the second")
@@ -155,9 +165,9 @@ def find_figures(sentence: str) -> list[Figure]:
             continue
         n_start, n_end = match.span("n")
         value = to_int(match["n"])
-        if value is None or any(s < n_end and n_start < e for s, e in taken):
+        if value is None or taken.overlaps(n_start, n_end):
             continue
-        taken.append((n_start, n_end))
+        taken.claim(n_start, n_end)
         part = Figure("killed", value, "", n_start, match.end(), n_start)
         figures.append(part)
         pending.append(part)

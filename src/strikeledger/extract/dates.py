@@ -28,6 +28,7 @@ from .calendar import (
     week_window,
     year_for,
 )
+from .spans import ClaimedSpans
 
 EXTRACTOR = "dates"
 
@@ -271,17 +272,17 @@ def find_dates(
     announcement date of its own.
     """
     found: list[tuple[int, int, str, dict[str, str | None]]] = []
-    taken: list[tuple[int, int]] = []
+    taken = ClaimedSpans(len(text))
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(text):
             start, end = match.span()
-            if any(s < end and start < e for s, e in taken):
+            if taken.overlaps(start, end):
                 continue
             groups = match.groupdict()
             if kind in ("month_day", "month") and groups["month"].lower() in ("may", "march") and groups["month"][0].islower():
                 continue  # the verbs "may" and "march"
             found.append((start, end, kind, groups))
-            taken.append((start, end))
+            taken.claim(start, end)
     found.sort()
     quotes = _quote_spans(text)
     mentions: list[DateMention] = []

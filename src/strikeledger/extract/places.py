@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from .spans import ClaimedSpans
+
 EXTRACTOR = "places"
 # Most precise first: a named place's coast beats a water area, which beats a bare country.
 PRECISION_RANK = {"exact": 0, "near_place": 1, "water_area": 2, "country": 3, "unknown": 4}
@@ -39,13 +41,13 @@ def _gazetteer() -> list[tuple[re.Pattern[str], dict]]:
 def find_places(sentence: str) -> list[PlaceMention]:
     """Places named in a sentence, most precise first, then in reading order."""
     found: list[PlaceMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = ClaimedSpans(len(sentence))
     for pattern, entry in _gazetteer():
         for match in pattern.finditer(sentence):
             start, end = match.span()
-            if any(s < end and start < e for s, e in taken):
+            if taken.overlaps(start, end):
                 continue
-            taken.append((start, end))
+            taken.claim(start, end)
             coasts = tuple((sea, lat, lon) for sea, (lat, lon) in entry.get("coasts", {}).items())
             found.append(
                 PlaceMention(

@@ -56,6 +56,12 @@ PART_REACH = 70
 # How many paragraphs after a report's last strike sentence a figure-only sentence may still
 # add to it. Tuned on the sample corpus: wire copy gives the toll within two paragraphs of the lede.
 ATTACH_PARAGRAPHS = 2
+
+def _shouted(text: str) -> bool:
+    """A line all in capitals ("US MILITARY LAUNCHES DEADLY STRIKE ..., LEAVING 2 DEAD") inside an
+    article is the headline of a related story, not part of this one. (A plain scan: a regular
+    expression here backtracks for ever on a hostile line of 100,000 capitals.)"""
+    return not any(c.islower() for c in text) and sum(c.isupper() for c in text) >= 6
 _PART_ORDER = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
 _OFFICIAL_OUTLET = re.compile(r"Southern\s+Command|SOUTHCOM|Department\s+of\s+(?:War|Defense)|White\s+House|Pentagon", re.IGNORECASE)
 
@@ -124,6 +130,11 @@ def _is_event(sentence: Sentence, figures: list[Figure], day_event: bool, vessel
     return has_vessel or killed or (day_event and vessel_context)
 
 
+def _is_headline(sentence: Sentence, text_start: int) -> bool:
+    """The article's first line when it is a title (no closing full stop): it tells the lede's strike."""
+    return sentence.paragraph == 0 and sentence.start == text_start and not re.search(r"[.!?\"”]\s*$", sentence.text)
+
+
 def _part_sea(part: PartFigures, base: dict) -> dict:
     """A part that names its own sea ("three on the third vessel in the Caribbean") takes it."""
     if part.sea is None or part.sea.region == base["region"]:
@@ -143,6 +154,7 @@ class ArticleReader:
         self.current: ReportDraft | None = None
         self.vessel_context = bool(VESSEL_WORD.search(article.text)) or bool(VESSEL_WORD.search(article.title or ""))
         self.default_year = article.published.year if article.published else None
+        self.text_start = sentences[0].start if sentences else 0
 
     # --- the walk -------------------------------------------------------------------------
     def read(self) -> None:
@@ -155,6 +167,8 @@ class ArticleReader:
             context = self.current.announced.value if self.current.announced else (self.current.date.value if self.current.date else None)
         if DATELINE.match(sentence.text):
             return  # the page's date line dates the page, not a strike
+        if _shouted(sentence.text):
+            return  # a headline in capitals inside the text: a link to another story
         if MISSTATEMENT.search(sentence.text):
             # "An earlier version misstated the date as Sunday, Nov. 16": the wrong version.
             self._add_claims(sentence, None)
@@ -206,7 +220,7 @@ class ArticleReader:
             return
         # A sentence that is not itself a strike report may date the open one only if it speaks
         # of no strikes of its own ("It happened on Tuesday", not "strikes on Monday and Wednesday").
-        if event_dates and (is_event or ((draft.date is None or not draft.sentences) and not sentence.triggers)):
+        if event_dates and is_event:
             best = _best_event_date(event_dates)
             if _date_is_better(best, draft.date) or (draft.date and draft.date.value and best.value and best.value != draft.date.value and is_event and draft.date.role != "event"):
                 draft.date = best
@@ -234,6 +248,10 @@ class ArticleReader:
         if NEW_STRIKE.search(sentence.text) and not FOLLOW_ON.search(sentence.text):
             return True
         days = [m for m in event_dates if m.precision == "day" and m.value]
+        if days and draft.date is None and draft.announced is None and draft.killed is not None and not _is_headline(draft.first, self.text_start):
+            # "... killed three" with no day, then "On February 13, a strike ... killed three":
+            # a dated strike with a toll of its own is another strike, told as background.
+            return True
         if not days:
             # "... announced on Friday" about a strike, when the open one lies weeks earlier: another strike.
             said = next((m.value for m in announce_dates if m.precision == "day" and m.value), None)
@@ -446,6 +464,17 @@ class ArticleReader:
         )
         return tuple(reports), tuple(self.totals), claims
 
+    # News reports its lede strike within days: an undated strike in the first paragraphs lies
+    # in this many days before publication (a week-precision window that joins, never founds).
+    LEDE_DAYS = 3
+
+    def _lede_window(self, draft: ReportDraft) -> DateMention | None:
+        published = self.article.published
+        if published is None or draft is not self.drafts[0] or draft.first.paragraph > 2:
+            return None
+        low = published - timedelta(days=self.LEDE_DAYS)
+        return DateMention(draft.first.start, draft.first.start, "", "lede", None, low, published, "week", "event")
+
     def _sentence_at(self, offset: int) -> Sentence:
         return next(s for s in self.sentences if s.start <= offset < s.end + 1)
 
@@ -478,7 +507,7 @@ class ArticleReader:
         if when is None or (when.value is None and when.low is None):
             if draft.killed is None or draft.killed_qualifier == "partial":
                 return []  # no date and no toll: too vague to be a ledger row
-            when = None
+            when = self._lede_window(draft)
         if from_announcement and draft.killed is None and draft.vessels is None:
             # "The most recent strike was announced Saturday": known only by the day it was
             # announced, with no toll and no vessel, it is a mention, not a report.
@@ -486,7 +515,8 @@ class ArticleReader:
         if when is not None:
             sentence = self._sentence_at(when.start)
             facts.append(sentence_fact(article, sentence, "strike_date", (when.value or when.low).isoformat(), when.start - sentence.start,
-                               when.end - sentence.start, dates.EXTRACTOR, "announced" if from_announcement else when.precision))
+                               when.end - sentence.start, dates.EXTRACTOR,
+                               "announced" if from_announcement else ("days_before_publication" if when.kind == "lede" else when.precision)))
         # Region and place: the most precise place the report names, its sea from the report or the article.
         seas = [(p, sentence) for p, sentence in draft.places if p.region in ("caribbean", "eastern_pacific")]
         region = seas[0][0].region if seas else article_region[0]

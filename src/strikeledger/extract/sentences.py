@@ -11,6 +11,7 @@ we keep the spaCy analysis the other extractors need: where a strike is reported
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -64,12 +65,24 @@ def _matcher() -> Matcher:
     return matcher
 
 
+# Auxiliaries and determiners stand next to their word; looking further would only cost time on
+# degenerate parses (a hostile line of thousands of words hanging from one head).
+NEAR_TOKENS = 6
+
+
+def _near_children(token):
+    doc = token.doc
+    for i in range(max(0, token.i - NEAR_TOKENS), min(len(doc), token.i + NEAR_TOKENS + 1)):
+        if i != token.i and doc[i].head.i == token.i:
+            yield doc[i]
+
+
 def _is_irrealis(token, sentence_text: str, sentence_start_char: int) -> bool:
     heads = [token, token.head, token.head.head]
     for head in heads:
-        if any(child.dep_ in ("aux", "auxpass") and child.lower_ in MODAL_AUX for child in head.children):
+        if any(child.dep_ in ("aux", "auxpass") and child.lower_ in MODAL_AUX for child in _near_children(head)):
             return True
-    if any(child.lower_ in ("any", "future", "possible", "potential", "more", "further", "new") and child.dep_ in ("det", "amod") for child in token.children):
+    if any(child.lower_ in ("any", "future", "possible", "potential", "more", "further", "new") and child.dep_ in ("det", "amod") for child in _near_children(token)):
         return True
     local = token.idx - sentence_start_char
     window = sentence_text[max(0, local - 60):local]
@@ -103,27 +116,26 @@ def split_sentences(text: str) -> list[Sentence]:
             # A heading closes the item; so does a blank line after an item that is a full sentence.
             open_item = None
         line_item = item if is_item else open_item
-        spans = {(m_start, m_end) for _, m_start, m_end in matcher(doc)}
+        starts = sorted({m_start for _, m_start, _ in matcher(doc)})
         for index, sent in enumerate(doc.sents):
             triggers = []
-            for m_start, m_end in sorted(spans):
-                if not sent.start <= m_start < sent.end:
-                    continue
+            sent_text, sent_start = sent.text, sent.start_char  # computed once: each costs the sentence's length
+            for m_start in starts[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]:
                 token = doc[m_start]
                 triggers.append(
                     Trigger(
-                        token.idx - sent.start_char,
-                        token.idx - sent.start_char + len(token.text),
+                        token.idx - sent_start,
+                        token.idx - sent_start + len(token.text),
                         token.lemma_.lower(),
                         token.tag_ in ("NNS", "NNPS") or token.lower_ in ("strikes", "attacks", "airstrikes"),
-                        _is_irrealis(token, sent.text, sent.start_char),
+                        _is_irrealis(token, sent_text, sent_start),
                     )
                 )
             sentences.append(
                 Sentence(
                     start=line_start + sent.start_char,
                     end=line_start + sent.end_char,
-                    text=sent.text,
+                    text=sent_text,
                     paragraph=paragraph,
                     item_start=is_item and index == 0,
                     item=line_item,
