@@ -218,11 +218,12 @@ class ArticleReader:
         if not (is_event or sentence.item_start or near):
             self._add_claims(sentence, None)
             return
-        # A sentence that is not itself a strike report may date the open one only if it speaks
-        # of no strikes of its own ("It happened on Tuesday", not "strikes on Monday and Wednesday").
+        # Only a sentence that reports the strike dates it (or "The strike took place on Monday",
+        # above): a nearby sentence's dates belong to whatever else it speaks of.
         if event_dates and is_event:
             best = _best_event_date(event_dates)
-            if _date_is_better(best, draft.date) or (draft.date and draft.date.value and best.value and best.value != draft.date.value and is_event and draft.date.role != "event"):
+            replaces_other_day = draft.date and draft.date.value and best.value and best.value != draft.date.value and draft.date.role != "event"
+            if _date_is_better(best, draft.date) or replaces_other_day:
                 draft.date = best
         if announce_dates and draft.announced is None and (is_event or near):
             draft.announced = announce_dates[0]
