@@ -511,3 +511,9 @@ def test_hostile_lines_are_read_to_the_end(line):
     worker.start()
     worker.join(120)
     assert done, "extraction did not finish on a hostile line"
+
+
+def test_a_strike_in_another_war_is_not_part_of_the_campaign():
+    assert read("On Tuesday a drone strike hit a cargo ship in the Red Sea, killing three sailors.").reports == ()
+    mixed = read("On Tuesday the military struck a boat in the eastern Pacific, killing three; officials compared it to raids in Yemen and Somalia.").reports
+    assert [(r.region, r.killed) for r in mixed] == [("eastern_pacific", 3)]

@@ -520,6 +520,8 @@ class ArticleReader:
                                "announced" if from_announcement else ("days_before_publication" if when.kind == "lede" else when.precision)))
         # Region and place: the most precise place the report names, its sea from the report or the article.
         seas = [(p, sentence) for p, sentence in draft.places if p.region in ("caribbean", "eastern_pacific")]
+        if not seas and any(p.region == "other" for p, _ in draft.places):
+            return []  # a strike in another war (the Red Sea, Ukraine): not this campaign
         region = seas[0][0].region if seas else article_region[0]
         sea_place = seas[0] if seas else article_region[1]
         # A place on another sea than the report's belongs to a neighbouring story or list item.
