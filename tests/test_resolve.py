@@ -124,3 +124,17 @@ def test_an_undated_lede_window_joins_the_strike_it_fits():
     lede = replace(report("b", None, 3, date_precision="week", date_low=date(2026, 2, 21), date_high=date(2026, 2, 24)), strike_date=None)
     (incident,) = build_incidents([report("a", date(2026, 2, 23), 3), lede], ARTICLES)
     assert set(incident.article_ids) == {"a", "b"}
+
+
+def test_a_toll_over_several_vessels_backs_the_per_vessel_incidents_that_add_up_to_it():
+    reports = [
+        report("a", date(2025, 12, 18), 3, part=1), replace(report("a", date(2025, 12, 18), 2, part=2), index=1),
+        report("b", date(2025, 12, 18), 5, vessels=2),
+        report("c", date(2025, 12, 18), 5, vessels=2),
+    ]
+    incidents = build_incidents(reports, ARTICLES)
+    assert sorted((i.killed_best, i.killed_high, len(i.article_ids)) for i in incidents) == [(2, 2, 3), (3, 3, 3)]
+    assert all(i.contradictions == () for i in incidents)
+    # When the parts do not add up, the one-toll reports stand as their own incident.
+    odd = build_incidents([*reports[:2], report("b", date(2025, 12, 18), 6, vessels=2)], ARTICLES)
+    assert sorted(i.killed_best for i in odd) == [2, 3, 6]

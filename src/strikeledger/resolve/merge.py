@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ..records import Article, Claim, Incident, KilledFigure, StrikeReport
@@ -95,7 +95,36 @@ def _cluster(reports: list[StrikeReport], published: dict[str, date | None]) -> 
             # Only a report dated to the day founds an incident: one dated to a week or a month
             # ("a strike earlier this month") joins the strike it fits or none.
             clusters.append(Cluster([report]))
-    return clusters
+    return _fold_totals_into_parts(clusters)
+
+
+def _fold_totals_into_parts(clusters: list[Cluster]) -> list[Cluster]:
+    """Reports of a several-vessel strike as one toll ("five killed on two boats") join the
+    per-vessel incidents other sources split it into ("three on the first, two on the second")
+    when the parts add up to the toll: they back each part without counting their toll twice."""
+    split = [c for c in clusters if c.parts()]
+    folded: list[Cluster] = []
+    for cluster in clusters:
+        vessels = _mode(r.vessels for r in cluster.reports)
+        killed = cluster.killed_values()
+        if cluster.parts() or not vessels or vessels < 2 or len(killed) != 1:
+            folded.append(cluster)
+            continue
+        days, regions = cluster.day_dates(), cluster.regions()
+        parts = [
+            c for c in split
+            if any(abs((a - b).days) <= MAX_DAY_GAP for a in c.day_dates() for b in days)
+            and (not regions or not c.regions() or regions & c.regions())
+        ]
+        if len(parts) < 2 or sum(min(c.killed_values(), default=0) for c in parts) != killed.pop():
+            folded.append(cluster)
+            continue
+        for part in parts:
+            part.reports.extend(
+                replace(r, killed=None, killed_qualifier="", survivors=None, vessels=None)
+                for r in cluster.reports if r.article_id not in part.article_ids
+            )
+    return folded
 
 
 def _mode(values: Iterable, tie_order: list | None = None):
