@@ -8,13 +8,11 @@ Offsets are character offsets into ``Article.text`` as normalised once at ingest
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 REGIONS = ("caribbean", "eastern_pacific", "other", "unknown")
-DATE_PRECISIONS = ("day", "week", "month", "unknown")
-# Place precision in the spirit of UCDP's where_prec: how exactly the coordinates locate the strike.
-PLACE_PRECISIONS = ("exact", "near_place", "water_area", "country", "unknown")
+# Place precision in the spirit of UCDP's where_prec: exact, near_place, water_area, country, unknown.
 GRADES = ("official", "corroborated", "single_source", "disputed")
 
 
@@ -156,5 +154,4 @@ class Incident:
     article_ids: tuple[str, ...]
     contradictions: tuple[str, ...] = ()
     best_reason: str = ""  # how killed_best was chosen
-    killed_figures: tuple[KilledFigure, ...] = field(default=())
     presumed_dead: int | None = None

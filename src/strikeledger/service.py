@@ -18,7 +18,7 @@ from .extract import EXTRACTOR_VERSION, ArticleExtractor, extract_article
 from .ingest import IngestOptions, Rejected, iter_articles
 from .ingest.sources import Skipped
 from .records import Article, ArticleExtraction, Incident
-from .resolve import build_incidents
+from .resolve import build_incidents, killed_figures
 from .store import Ledger
 
 CSV_COLUMNS = (
@@ -101,7 +101,9 @@ def _store_article(ledger: Ledger, article: Article, extraction: ArticleExtracti
     with ledger.transaction() as conn:
         status = ledger.add_article(article, EXTRACTOR_VERSION, conn)
         if status == "new":
-            ledger.save_extraction(extraction or extract_article(article), conn)
+            # Only articles not stored when the batch began were extracted; one stored since by
+            # another writer comes back "duplicate", so a "new" one always has its extraction.
+            ledger.save_extraction(extraction, conn)
     if status == "new":
         summary.ingested += 1
     elif status == "syndicated":
@@ -229,9 +231,9 @@ def incident_detail(ledger: Ledger, incident_id: str) -> dict[str, Any]:
         })
     sources.sort(key=lambda s: (s["published"] or "", s["article_id"]))
     claims = [asdict(c) for c in ledger.claims(incident.article_ids) if f"{c.article_id}:{c.report_index}" in keys]
-    figures = ledger.killed_figures(incident)
+    reports = [r for r in ledger.reports(incident.article_ids) if r.key in keys]
     revisions = []
-    for figure in figures:
+    for figure in killed_figures(reports, articles):
         if not revisions or revisions[-1]["value"] != figure.value:
             revisions.append({"value": figure.value, "published": figure.published.isoformat() if figure.published else None,
                               "outlet": figure.outlet, "article_id": figure.article_id, "qualifier": figure.qualifier})

@@ -77,7 +77,3 @@ def effective_settings(
         values[key] = (_coerce(_BY_NAME[key], value, "flag"), "flag")
     return values
 
-
-def setting_value(name: str, overrides: dict[str, Any] | None = None) -> Any:
-    """The effective value of one setting."""
-    return effective_settings(overrides=overrides)[name][0]

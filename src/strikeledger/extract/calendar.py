@@ -57,6 +57,3 @@ def month_before(reference: date, months_back: int = 1) -> tuple[int, int]:
     index = reference.year * 12 + reference.month - 1 - months_back
     return index // 12, index % 12 + 1
 
-
-def midpoint(low: date, high: date) -> date:
-    return low + (high - low) // 2

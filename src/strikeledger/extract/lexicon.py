@@ -56,7 +56,6 @@ VESSEL_WORD = re.compile(rf"\b{VESSEL_NOUN}\b", re.IGNORECASE)
 
 # Lemmas that make a sentence report an act of force (matched by spaCy's Matcher on LEMMA/LOWER).
 STRIKE_LEMMAS = ("strike", "attack", "hit", "destroy", "target", "bomb", "sink", "kill", "blow", "fire", "engage", "obliterate")
-STRIKE_NOUNS = ("strike", "attack", "airstrike", "operation", "engagement", "double-tap")
 
 # Irrealis: a sentence that speaks of strikes that have not (yet) happened.
 IRREALIS = re.compile(

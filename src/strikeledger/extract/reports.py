@@ -96,20 +96,21 @@ class ReportDraft:
     announcer: tuple[str, Sentence, int, int] | None = None
     parts: dict[int, PartFigures] = field(default_factory=dict)
     facts: list[Fact] = field(default_factory=list)
-    sentences: list[Sentence] = field(default_factory=list)
     end: int = 0
 
 
+_CAMPAIGN_SEAS = ("caribbean", "eastern_pacific")
+_DATE_RANK = {"day": 0, "week": 1, "month": 2, "unknown": 3}
+
+
 def _date_is_better(new: DateMention, old: DateMention | None) -> bool:
-    rank = {"day": 0, "week": 1, "month": 2, "unknown": 3}
-    return old is None or rank[new.precision] < rank[old.precision]
+    return old is None or _DATE_RANK[new.precision] < _DATE_RANK[old.precision]
 
 
 def _best_event_date(event_dates: list[DateMention]) -> DateMention:
     """The sentence's date of the strike: the most precise, and among those one that names a
     strike ("Tuesday's strike") over one of another act ("on Wednesday raised the toll")."""
-    rank = {"day": 0, "week": 1, "month": 2}
-    return min(event_dates, key=lambda m: (rank[m.precision], not m.names_strike))
+    return min(event_dates, key=lambda m: (_DATE_RANK[m.precision], not m.names_strike))
 
 
 def _is_event(sentence: Sentence, figures: list[Figure], day_event: bool, vessel_context: bool, split: int | None = None) -> bool:
@@ -155,6 +156,7 @@ class ArticleReader:
         self.vessel_context = bool(VESSEL_WORD.search(article.text)) or bool(VESSEL_WORD.search(article.title or ""))
         self.default_year = article.published.year if article.published else None
         self.text_start = sentences[0].start if sentences else 0
+        self.seas_named: list[tuple[PlaceMention, Sentence]] = []
 
     # --- the walk -------------------------------------------------------------------------
     def read(self) -> None:
@@ -180,6 +182,9 @@ class ArticleReader:
                 mentions = [m for m in mentions if m.start >= sentence.start + dateline.end()]
         figures = find_figures(sentence.text)
         split = cumulative_split(sentence)
+        named_places = places.find_places(sentence.text)
+        if split != 0:  # the seas named outside running totals decide the article's region
+            self.seas_named.extend((p, sentence) for p in named_places if p.region in _CAMPAIGN_SEAS)
         own = [f for f in figures if split is None or f.start < split] if split != 0 else []
         if split is not None:
             total = read_total(self.article, len(self.totals), sentence, split, figures, mentions)
@@ -230,10 +235,9 @@ class ArticleReader:
         if is_event or own or sentence.item_start:
             draft.last_paragraph = max(draft.last_paragraph, sentence.paragraph)
         self._add_figures(draft, sentence, own)
-        self._add_places(draft, sentence, split)
+        self._add_places(draft, sentence, split, named_places)
         self._add_ordinal(draft, sentence)
         self._add_claims(sentence, draft)
-        draft.sentences.append(sentence)
         draft.end = max(draft.end, sentence.end)
 
     def _open(self, sentence: Sentence) -> None:
@@ -384,7 +388,7 @@ class ArticleReader:
         part = draft.parts.setdefault(index, PartFigures())
         if part.sea is None:
             clause = text[phrase.end():].split(",")[0][:40]
-            part.sea = next((p for p in places.find_places(clause) if p.region in ("caribbean", "eastern_pacific")), None)
+            part.sea = next((p for p in places.find_places(clause) if p.region in _CAMPAIGN_SEAS), None)
         if figure.kind == "killed" and part.killed is None:
             part.killed, part.sentence = figure, sentence
         elif figure.kind == "survivors" and part.survivors is None:
@@ -394,11 +398,10 @@ class ArticleReader:
         draft.facts.append(sentence_fact(self.article, sentence, figure.kind, figure.value, figure.start, figure.end, casualties.EXTRACTOR, f"part:{index}"))
         return True
 
-    def _add_places(self, draft: ReportDraft, sentence: Sentence, split: int | None) -> None:
-        for place in places.find_places(sentence.text):
-            if split is not None and place.start >= split:
-                continue
-            draft.places.append((place, sentence))
+    def _add_places(self, draft: ReportDraft, sentence: Sentence, split: int | None, named: list[PlaceMention]) -> None:
+        for place in named:
+            if split is None or place.start < split:
+                draft.places.append((place, sentence))
 
     def _add_ordinal(self, draft: ReportDraft, sentence: Sentence) -> None:
         match = CAMPAIGN_ORDINAL.search(sentence.text)
@@ -419,19 +422,11 @@ class ArticleReader:
     # --- finishing ------------------------------------------------------------------------
     def _article_region(self) -> tuple[str, tuple[PlaceMention, Sentence] | None]:
         """The one sea the article names outside its running totals (else unknown), and where it first names it."""
-        regions: set[str] = set()
-        first: tuple[PlaceMention, Sentence] | None = None
-        for sentence in self.sentences:
-            if cumulative_split(sentence) == 0:
-                continue
-            for place in places.find_places(sentence.text):
-                if place.region in ("caribbean", "eastern_pacific"):
-                    regions.add(place.region)
-                    first = first or (place, sentence)
-        regions |= {p.region for p in places.find_places(self.article.title or "") if p.region in ("caribbean", "eastern_pacific")}
+        regions = {p.region for p, _ in self.seas_named}
+        regions |= {p.region for p in places.find_places(self.article.title or "") if p.region in _CAMPAIGN_SEAS}
         if len(regions) != 1:
             return "unknown", None
-        return regions.pop(), first
+        return regions.pop(), (self.seas_named[0] if self.seas_named else None)
 
     def _outlet_announcer(self) -> str | None:
         """An official outlet (a command's own newsroom) is the announcer of what it publishes."""
@@ -519,7 +514,7 @@ class ArticleReader:
                                when.end - sentence.start, dates.EXTRACTOR,
                                "announced" if from_announcement else ("days_before_publication" if when.kind == "lede" else when.precision)))
         # Region and place: the most precise place the report names, its sea from the report or the article.
-        seas = [(p, sentence) for p, sentence in draft.places if p.region in ("caribbean", "eastern_pacific")]
+        seas = [(p, sentence) for p, sentence in draft.places if p.region in _CAMPAIGN_SEAS]
         if not seas and any(p.region == "other" for p, _ in draft.places):
             return []  # a strike in another war (the Red Sea, Ukraine): not this campaign
         region = seas[0][0].region if seas else article_region[0]

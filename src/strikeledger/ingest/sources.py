@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, InputTooLarge
 from ..records import Article
 from .decode import decode_bytes
 from .html import extract_page
@@ -24,7 +24,6 @@ from .published import dateline_date, parse_published
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 ARCHIVE_SUFFIXES = (".jsonl", ".jsonl.gz")
-METADATA_KEYS = ("url", "outlet", "title", "published", "published_precision")
 PRECISIONS = ("exact", "estimated")
 
 
@@ -124,7 +123,7 @@ def _article_from_content(content: str, is_html: bool, meta: dict[str, Any], sou
 def _read_limited(path: Path, limit: int) -> bytes:
     size = path.stat().st_size
     if size > limit:
-        raise InputError(path.as_posix(), f"{size} bytes is over the limit of {limit} (max_article_bytes)")
+        raise InputTooLarge(path.as_posix(), f"{size} bytes is over the limit of {limit} (max_article_bytes)")
     return path.read_bytes()
 
 
@@ -171,7 +170,7 @@ def iter_archive(path: Path, options: IngestOptions) -> Iterator[IngestItem]:
 
 def _archive_line_article(line: bytes, source: str, options: IngestOptions) -> Article:
     if len(line) > options.max_article_bytes:
-        raise InputError(source, f"line of {len(line)} bytes is over the limit of {options.max_article_bytes} (max_article_bytes)")
+        raise InputTooLarge(source, f"line of {len(line)} bytes is over the limit of {options.max_article_bytes} (max_article_bytes)")
     try:
         record = json.loads(line)
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:

@@ -12,6 +12,6 @@ Rules (see ``merge.py``):
 - reports with no date join no incident.
 """
 
-from .merge import build_incidents, summarise
+from .merge import build_incidents, killed_figures, summarise
 
-__all__ = ["build_incidents", "summarise"]
+__all__ = ["build_incidents", "killed_figures", "summarise"]

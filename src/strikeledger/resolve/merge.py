@@ -127,6 +127,15 @@ def _fold_totals_into_parts(clusters: list[Cluster]) -> list[Cluster]:
     return folded
 
 
+def killed_figures(reports: Iterable[StrikeReport], articles: dict[str, Article]) -> list[KilledFigure]:
+    """Each report's toll, oldest article first: the range, the best estimate and the revisions come from these."""
+    figures = [
+        KilledFigure(r.killed, r.killed_qualifier, r.article_id, articles[r.article_id].published, articles[r.article_id].outlet, r.announced_by in OFFICIAL)
+        for r in reports if r.killed is not None
+    ]
+    return sorted(figures, key=lambda f: (f.published is None, f.published or date.min, f.article_id))
+
+
 def _mode(values: Iterable, tie_order: list | None = None):
     counts = Counter(v for v in values if v is not None)
     if not counts:
@@ -158,10 +167,7 @@ def _summarise(cluster: Cluster, articles: dict[str, Article], disputed: set[str
     place = min(placed, key=lambda r: PRECISION_RANK[r.place_precision], default=None)
     vessels = _mode(r.vessels for r in reports)
 
-    figures = tuple(
-        KilledFigure(r.killed, r.killed_qualifier, r.article_id, articles[r.article_id].published, articles[r.article_id].outlet, r.announced_by in OFFICIAL)
-        for r in reports if r.killed is not None
-    )
+    figures = killed_figures(reports, articles)
     full = [f for f in figures if f.qualifier != "partial"]
     partial = [f for f in figures if f.qualifier == "partial"]
     killed_low = killed_best = killed_high = None
@@ -235,7 +241,6 @@ def _summarise(cluster: Cluster, articles: dict[str, Article], disputed: set[str
         article_ids=tuple(sorted(cluster.article_ids)),
         contradictions=tuple(contradictions),
         best_reason=best_reason,
-        killed_figures=figures,
         presumed_dead=presumed_dead,
     )
 

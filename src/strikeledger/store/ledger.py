@@ -16,7 +16,7 @@ from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from ..errors import NotFound, ReviewError, StoreError
-from ..records import Article, ArticleExtraction, Claim, Fact, Incident, KilledFigure, ReportedTotal, StrikeReport
+from ..records import Article, ArticleExtraction, Claim, Fact, Incident, ReportedTotal, StrikeReport
 from . import schema as t
 
 _REPORT_FIELDS = (
@@ -276,20 +276,6 @@ class Ledger:
             report_keys=tuple(keys), article_ids=tuple(sorted({k.rsplit(":", 1)[0] for k in keys})),
             contradictions=tuple(json.loads(row["contradictions"])),
         )
-
-    def killed_figures(self, incident: Incident) -> list[KilledFigure]:
-        """Each source's toll for an incident, oldest first (for ranges and revisions)."""
-        reports = {r.key: r for r in self.reports(incident.article_ids)}
-        articles = self.articles(incident.article_ids, with_text=False)
-        figures = []
-        for key in incident.report_keys:
-            report = reports.get(key)
-            if report is None or report.killed is None:
-                continue
-            article = articles[report.article_id]
-            figures.append(KilledFigure(report.killed, report.killed_qualifier, article.id, article.published, article.outlet,
-                                        report.announced_by is not None))
-        return sorted(figures, key=lambda f: (f.published is None, f.published, f.article_id))
 
     # --- review: tokens, corrections, audit log (a layer; machine rows are never edited) ----
     def add_token(self, name: str, token_hash: str) -> None:
