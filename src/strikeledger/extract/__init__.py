@@ -7,12 +7,41 @@ records. ``extract_article`` is the one entry point; it is a pure function of th
 batches can run it in worker processes.
 """
 
+import hashlib
+from importlib import metadata
+from pathlib import Path
+
 from ..records import Article, ArticleExtraction
 from .parallel import ArticleExtractor
 from .reports import ArticleReader
-from .sentences import load_nlp, split_sentences
+from .sentences import MODEL_NAMES, load_nlp, split_sentences
 
-EXTRACTOR_VERSION = "1"
+_PACKAGE = Path(__file__).resolve().parent
+READING_FILES = ("*.py", "../data/*.json")
+
+
+def _installed(name: str) -> str:
+    try:
+        return metadata.version(name)
+    except metadata.PackageNotFoundError:
+        return "absent"
+
+
+MODEL = ";".join([f"spacy {_installed('spacy')}", *(f"{m} {_installed(m)}" for m in MODEL_NAMES)])
+
+
+def extractor_version(package: Path = _PACKAGE, model: str = MODEL) -> str:
+    """A digest of everything that decides what is read from an article: this package's code,
+    its word lists and gazetteer, and the spaCy model with its version. Any change to a rule
+    gives a new version, so ``rebuild`` re-reads the articles that an older one read."""
+    digest = hashlib.sha256(model.encode())
+    for pattern in READING_FILES:
+        for path in sorted(package.glob(pattern)):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+EXTRACTOR_VERSION = extractor_version()
 
 
 def extract_article(article: Article) -> ArticleExtraction:
@@ -23,4 +52,4 @@ def extract_article(article: Article) -> ArticleExtraction:
     return ArticleExtraction(article.id, reports, totals, claims)
 
 
-__all__ = ["EXTRACTOR_VERSION", "ArticleExtractor", "extract_article", "load_nlp"]
+__all__ = ["EXTRACTOR_VERSION", "ArticleExtractor", "extract_article", "extractor_version", "load_nlp"]

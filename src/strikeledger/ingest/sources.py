@@ -20,7 +20,7 @@ from ..records import Article
 from .decode import decode_bytes
 from .html import extract_page
 from .normalise import content_id, normalise_text
-from .published import dateline_date, parse_published
+from .published import dateline_date, parse_published, url_date
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 ARCHIVE_SUFFIXES = (".jsonl", ".jsonl.gz")
@@ -83,7 +83,8 @@ def _check_metadata(meta: Any, source: str) -> dict[str, Any]:
 
 
 def build_article(raw_text: str, meta: dict[str, Any], source: str, page_meta: dict[str, Any] | None = None) -> Article:
-    """Normalise text and merge metadata: explicit metadata first, then the page's, then the dateline."""
+    """Normalise text and merge metadata: explicit metadata first, then the page's, then the
+    dateline, then the day in the URL's path."""
     text = normalise_text(raw_text)
     if not text:
         raise InputError(source, "no text")
@@ -95,6 +96,12 @@ def build_article(raw_text: str, meta: dict[str, Any], source: str, page_meta: d
     if published is None:
         published = dateline_date(text)
         precision = "estimated" if published else "unknown"
+    if published is None:
+        # the day in the URL path: the first publication, which a later update of the text
+        # may postdate, hence an estimate; a month alone is too coarse to resolve "Tuesday"
+        dated = url_date(meta.get("url") or page_meta.get("url"))
+        if dated and dated[1] == "day":
+            published, precision = dated[0], "estimated"
 
     def pick(key: str) -> str | None:
         value = meta.get(key) or page_meta.get(key)
