@@ -141,13 +141,18 @@ def test_ordinal_strike_number_is_kept():
 
 # --- 5. several vessels, follow-on strikes ----------------------------------------------------
 
-def test_per_vessel_counts_split_one_announcement_into_one_report_per_vessel():
+def _event(report):
+    parts = sorted((f.qualifier, int(f.value)) for f in report.facts if f.kind == "killed" and f.qualifier.startswith("part:"))
+    return report.killed, report.vessels, report.region, parts
+
+
+def test_per_vessel_counts_are_parts_of_one_strike_event():
     reports = read(
         "Southern Command said it struck two vessels in the eastern Pacific on Thursday. "
         "A total of five male narco-terrorists were killed, three in the first vessel and two in the second vessel.",
         published=date(2025, 12, 19),
     ).reports
-    assert [(r.part, r.killed, r.vessels) for r in reports] == [(1, 3, 1), (2, 2, 1)]
+    assert [_event(r) for r in reports] == [(5, 2, "eastern_pacific", [("part:1", 3), ("part:2", 2)])]
     assert {r.strike_date for r in reports} == {date(2025, 12, 18)}
 
 
@@ -260,13 +265,15 @@ def test_per_vessel_counts_after_a_dash_and_across_sentences():
         "A total of five men were killed during these actions -- three in the first vessel and two in the second vessel.",
         published=date(2025, 12, 19),
     ).reports
-    assert [(r.part, r.killed) for r in dashed] == [(1, 3), (2, 2)]
+    assert [_event(r) for r in dashed] == [(5, 2, "eastern_pacific", [("part:1", 3), ("part:2", 2)])]
     across = read(
         "The strikes were carried out against two boats in the eastern Pacific on Saturday, Southern Command said. "
         "Two men were killed, and one man survived the first strike. Three men were killed during the second strike.",
         published=date(2026, 4, 12),
     ).reports
-    assert [(r.part, r.killed, r.survivors) for r in across] == [(1, 2, 1), (2, 3, None)]
+    assert [(*_event(r), r.survivors) for r in across] == [(5, 2, "eastern_pacific", [("part:1", 2), ("part:2", 3)], 1)]
+    (total,) = [f for f in across[0].facts if f.qualifier == "sum_of_parts"]
+    assert (total.kind, total.value, total.surface) == ("killed", "5", "Two men were killed")  # the parts lie in two sentences
 
 
 def test_a_wire_dateline_does_not_date_the_strike():
@@ -350,7 +357,7 @@ def test_strikes_in_a_vote_story_are_not_a_strike():
 
 def test_per_vessel_counts_after_the_attribution():
     reports = read("U.S. forces struck two boats in the eastern Pacific on Thursday, killing five people, U.S. Southern Command said — three in the first vessel and two in the second.", published=date(2025, 12, 19)).reports
-    assert [(r.part, r.killed) for r in reports] == [(1, 3), (2, 2)]
+    assert [_event(r) for r in reports] == [(5, 2, "eastern_pacific", [("part:1", 3), ("part:2", 2)])]
 
 
 def test_survivors_presumed_dead_are_kept_apart_from_the_toll():
@@ -405,18 +412,20 @@ def test_announcer_named_after_a_post_and_a_vessel_with_any_adjective():
     assert (report.announced_by, report.vessels) == ("Hegseth", 1)
 
 
-def test_a_part_that_names_its_own_sea():
+def test_a_part_that_names_its_own_sea_is_another_event():
     reports = read(
         "Three attacks on boats left eleven people dead, Southern Command said on Tuesday. The attacks took place on Monday and left "
         "four dead on the first vessel in the eastern Pacific, four on the second vessel in the eastern Pacific, and three on the third vessel in the Caribbean.",
         published=date(2026, 2, 17),
     ).reports
-    assert [(r.part, r.killed, r.region) for r in reports] == [(1, 4, "eastern_pacific"), (2, 4, "eastern_pacific"), (3, 3, "caribbean")]
+    assert [_event(r) for r in reports] == [
+        (8, 2, "eastern_pacific", [("part:1", 4), ("part:2", 4)]), (3, 1, "caribbean", [("part:3", 3)]),
+    ]
 
 
 def test_the_same_toll_on_each_boat():
     reports = read("Hegseth said Sunday's dual strikes in the eastern Pacific hit two boats, with three men killed on each boat.", published=date(2025, 11, 10)).reports
-    assert [(r.part, r.killed) for r in reports] == [(1, 3), (2, 3)]
+    assert [(r.killed, r.vessels) for r in reports] == [(6, 2)]
 
 
 def test_a_convoy_with_deaths_on_one_boat_and_a_week_of_strikes_summed():

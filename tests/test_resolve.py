@@ -73,13 +73,15 @@ def test_without_revision_the_latest_official_figure_is_best():
     assert (incident.killed_low, incident.killed_best, incident.killed_high) == (5, 6, 6)
 
 
-def test_per_vessel_parts_stay_separate_incidents_and_merge_part_by_part():
+def test_one_announcement_of_several_vessels_is_one_incident_whoever_reports_it():
+    # one source read the per-vessel counts (3 and 2) into the event's toll, two give the total
     reports = [
-        report("a", date(2025, 12, 18), 3, part=1), report("a", date(2025, 12, 18), 2, part=2, index=1),
-        report("b", date(2025, 12, 18), 3, part=1), replace(report("b", date(2025, 12, 18), 2, part=2), index=1),
+        report("a", date(2025, 12, 18), 5, vessels=2), report("b", date(2025, 12, 18), 5, vessels=2),
+        report("c", date(2025, 12, 18), 6, vessels=2),
     ]
-    incidents = build_incidents(reports, ARTICLES)
-    assert sorted((i.killed_best, len(i.article_ids)) for i in incidents) == [(2, 2), (3, 2)]
+    (incident,) = build_incidents(reports, ARTICLES)
+    assert (incident.vessels, incident.killed_low, incident.killed_high, len(incident.article_ids)) == (2, 5, 6, 3)
+    assert incident.contradictions == ("killed: 5 / 6",)
 
 
 def test_a_partial_toll_alone_gives_a_lower_bound_only():
@@ -124,17 +126,3 @@ def test_an_undated_lede_window_joins_the_strike_it_fits():
     lede = replace(report("b", None, 3, date_precision="week", date_low=date(2026, 2, 21), date_high=date(2026, 2, 24)), strike_date=None)
     (incident,) = build_incidents([report("a", date(2026, 2, 23), 3), lede], ARTICLES)
     assert set(incident.article_ids) == {"a", "b"}
-
-
-def test_a_toll_over_several_vessels_backs_the_per_vessel_incidents_that_add_up_to_it():
-    reports = [
-        report("a", date(2025, 12, 18), 3, part=1), replace(report("a", date(2025, 12, 18), 2, part=2), index=1),
-        report("b", date(2025, 12, 18), 5, vessels=2),
-        report("c", date(2025, 12, 18), 5, vessels=2),
-    ]
-    incidents = build_incidents(reports, ARTICLES)
-    assert sorted((i.killed_best, i.killed_high, len(i.article_ids)) for i in incidents) == [(2, 2, 3), (3, 3, 3)]
-    assert all(i.contradictions == () for i in incidents)
-    # When the parts do not add up, the one-toll reports stand as their own incident.
-    odd = build_incidents([*reports[:2], report("b", date(2025, 12, 18), 6, vessels=2)], ARTICLES)
-    assert sorted(i.killed_best for i in odd) == [2, 3, 6]

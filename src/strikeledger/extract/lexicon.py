@@ -98,6 +98,8 @@ CUMULATIVE_SENTENCE = re.compile(
     r"|the\s+(?:first|initial)\s+(?:strike|attack)s?\b)"
     r"|\b(?:so\s+far|to\s+date|cumulative|overall)\b"
     r"|\b(?:campaign|strikes|operations|attacks|offensive|military\s+campaign|the\s+U\.?S\.?(?:\s+military)?|the\s+United\s+States(?:\s+military)?|the\s+administration|the\s+military)"
+    # "the military's campaign against suspected drug boats has now killed": what it is against
+    r"(?:\s+(?:against|on|targeting)(?:\s+[\w.'’-]+){1,5}?)?"
     r"\s+(?:have|has)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:killed|left|claimed|conducted|carried\s+out|destroyed|struck)"
     r"|\b(?:have|has)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:been\s+killed|killed|died|survived)\b[^.;]{0,60}?\b(?:in\s+)?(?:the\s+)?(?:\w+\s+)?(?:strikes|attacks)\b"
     # "in the three days of strikes this week": a sum over several strikes

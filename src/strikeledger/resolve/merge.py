@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date
 
 from ..records import Article, Claim, Incident, KilledFigure, StrikeReport
@@ -36,9 +36,6 @@ class Cluster:
     def killed_values(self) -> set[int]:
         return {r.killed for r in self.reports if r.killed is not None and r.killed_qualifier != "partial"}
 
-    def parts(self) -> set[int]:
-        return {r.part for r in self.reports if r.part is not None}
-
 
 def _compatible(cluster: Cluster, report: StrikeReport) -> tuple[bool, tuple]:
     """Whether a report may join a cluster, and how well it fits (lower is better)."""
@@ -47,11 +44,6 @@ def _compatible(cluster: Cluster, report: StrikeReport) -> tuple[bool, tuple]:
     regions = cluster.regions()
     if report.region not in ("unknown", "other") and regions and report.region not in regions:
         return False, ()
-    parts = cluster.parts()
-    if report.part is not None and parts and report.part not in parts:
-        return False, ()
-    if report.part is None and parts and report.killed is not None and report.killed not in cluster.killed_values():
-        return False, ()  # an unsplit report of a split announcement: only the part it matches
     killed = cluster.killed_values()
     same_toll = report.killed is None or not killed or report.killed in killed
     days = cluster.day_dates()
@@ -95,36 +87,7 @@ def _cluster(reports: list[StrikeReport], published: dict[str, date | None]) -> 
             # Only a report dated to the day founds an incident: one dated to a week or a month
             # ("a strike earlier this month") joins the strike it fits or none.
             clusters.append(Cluster([report]))
-    return _fold_totals_into_parts(clusters)
-
-
-def _fold_totals_into_parts(clusters: list[Cluster]) -> list[Cluster]:
-    """Reports of a several-vessel strike as one toll ("five killed on two boats") join the
-    per-vessel incidents other sources split it into ("three on the first, two on the second")
-    when the parts add up to the toll: they back each part without counting their toll twice."""
-    split = [c for c in clusters if c.parts()]
-    folded: list[Cluster] = []
-    for cluster in clusters:
-        vessels = _mode(r.vessels for r in cluster.reports)
-        killed = cluster.killed_values()
-        if cluster.parts() or not vessels or vessels < 2 or len(killed) != 1:
-            folded.append(cluster)
-            continue
-        days, regions = cluster.day_dates(), cluster.regions()
-        parts = [
-            c for c in split
-            if any(abs((a - b).days) <= MAX_DAY_GAP for a in c.day_dates() for b in days)
-            and (not regions or not c.regions() or regions & c.regions())
-        ]
-        if len(parts) < 2 or sum(min(c.killed_values(), default=0) for c in parts) != killed.pop():
-            folded.append(cluster)
-            continue
-        for part in parts:
-            part.reports.extend(
-                replace(r, killed=None, killed_qualifier="", survivors=None, vessels=None)
-                for r in cluster.reports if r.article_id not in part.article_ids
-            )
-    return folded
+    return clusters
 
 
 def killed_figures(reports: Iterable[StrikeReport], articles: dict[str, Article]) -> list[KilledFigure]:
