@@ -157,8 +157,10 @@ def _day(value: date | None) -> tuple[date | None, date | None, date | None, str
     return value, value, value, "day"
 
 
-def _resolve_simple(kind: str, groups: dict[str, str | None], reference: date | None, default_year: int | None):
-    """Resolve what needs only the reference day: returns (value, low, high, precision)."""
+def _resolve_simple(kind: str, groups: dict[str, str | None], reference: date | None, year_reference: date | None):
+    """Resolve what needs only the reference day: returns (value, low, high, precision).
+    Year-less dates take their year from ``reference``, else from ``year_reference``."""
+    reference_for_years = reference or year_reference
     if kind == "iso":
         try:
             return _day(date(int(groups["year"]), int(groups["mon"]), int(groups["day"])))
@@ -174,22 +176,15 @@ def _resolve_simple(kind: str, groups: dict[str, str | None], reference: date | 
                 return _day(date(int(groups["year"]), month, day))
             except ValueError:
                 return _day(None)
-        if reference is not None:
-            return _day(year_for(month, day, reference))
-        if default_year is not None:
-            try:
-                return _day(date(default_year, month, day))
-            except ValueError:
-                return _day(None)
+        if reference_for_years is not None:
+            return _day(year_for(month, day, reference_for_years))
         return _day(None)
     if kind == "month":
         month = MONTHS[groups["month"].lower()]
         if groups.get("year"):
             year = int(groups["year"])
-        elif reference is not None:
-            year = reference.year if month <= reference.month else reference.year - 1
-        elif default_year is not None:
-            year = default_year
+        elif reference_for_years is not None:
+            year = reference_for_years.year if month <= reference_for_years.month else reference_for_years.year - 1
         else:
             return None, None, None, "unknown"
         low, high = month_window(year, month)
@@ -262,12 +257,13 @@ def find_dates(
     text: str,
     offset: int,
     reference: date | None,
-    default_year: int | None = None,
+    year_reference: date | None = None,
     context_date: date | None = None,
 ) -> list[DateMention]:
     """All date mentions in ``text`` (a sentence starting at ``offset`` in the article).
 
-    ``reference`` is the publication date; ``context_date`` the date of the strike the
+    ``reference`` is the publication date; ``year_reference``, when there is none, the latest
+    day the article's year-less dates may take (see :mod:`.undated`); ``context_date`` the date of the strike the
     surrounding text is about, used for anchored expressions when the sentence has no
     announcement date of its own.
     """
@@ -289,7 +285,7 @@ def find_dates(
     for start, end, kind, groups in found:
         lead = groups.get("lead") or ""
         role = _role(text, start, end, kind, lead)
-        value, low, high, precision = _resolve_simple(kind, groups, reference, default_year)
+        value, low, high, precision = _resolve_simple(kind, groups, reference, year_reference)
         in_quote = any(s <= start < e for s, e in quotes)
         names_strike = role in ("event", "announcement") and bool(_NAMES_STRIKE_AFTER.match(text[end:end + 40]))
         if names_strike:

@@ -48,6 +48,7 @@ from .places import PRECISION_RANK, PlaceMention, resolve_place
 from .sentences import Sentence
 from .facts import sentence_fact
 from .totals import cumulative_split, read_total, revision
+from .undated import undated_reference
 
 # How far (characters) a figure may stand before the part it belongs to: "Two ... were killed, and
 # one ... survived the first strike" holds both figures of the first vessel. Tuned on the sample
@@ -154,7 +155,7 @@ class ArticleReader:
         self.claims: list[tuple[attribution.Attribution, Sentence, ReportDraft | None]] = []
         self.current: ReportDraft | None = None
         self.vessel_context = bool(VESSEL_WORD.search(article.text)) or bool(VESSEL_WORD.search(article.title or ""))
-        self.default_year = article.published.year if article.published else None
+        self.year_reference = undated_reference(article)
         self.text_start = sentences[0].start if sentences else 0
         self.seas_named: list[tuple[PlaceMention, Sentence]] = []
 
@@ -175,7 +176,7 @@ class ArticleReader:
             # "An earlier version misstated the date as Sunday, Nov. 16": the wrong version.
             self._add_claims(sentence, None)
             return
-        mentions = find_dates(sentence.text, sentence.start, self.article.published, self.default_year, context)
+        mentions = find_dates(sentence.text, sentence.start, self.article.published, self.year_reference, context)
         if sentence is self.sentences[0]:
             dateline = WIRE_DATELINE.match(sentence.text)
             if dateline and (dateline["city"] or dateline["outlet"]):

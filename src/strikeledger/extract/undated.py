@@ -1,0 +1,86 @@
+"""A hard case of reading: an article with no publication date, whose dates lack their year.
+
+"Southern Command said the Dec. 30 strike ..." in a page without a date would otherwise date
+nothing: a guessed year misplaces every strike, so the reader takes none. But the page usually
+tells when it was written, and this module finds the latest day its year-less dates may take
+(each then takes the latest year that keeps it on or before that day), in this order:
+
+1. the URL's path: ``/2026/01/04/...`` gives that day, ``/2026/02/`` the end of that month;
+2. the latest full date the text names ("Sunday, January 4, 2026" in a page header);
+3. the weekdays the text names: "on Tuesday ... on Dec. 30" holds only in years where Dec. 30
+   is a Tuesday, and within the campaign's few years that picks one; the latest year-less date
+   of that year is the day.
+
+It never gives a publication day: relative dates ("Tuesday") still need one.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+from ..ingest.published import url_date
+from ..records import Article
+from .calendar import MONTHS, WEEKDAYS
+
+# The campaign began in September 2025; no story about it names an earlier year as its own.
+FIRST_YEAR = 2025
+
+_MONTH_DAY = re.compile(
+    r"\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>[0-3]?\d)\b"
+    r"(?:,?\s+(?P<year>20\d\d))?"
+    r"|\b(?P<day2>[0-3]?\d)\s+(?P<month2>January|February|March|April|May|June|July|August|September|October"
+    r"|November|December)\b(?:,?\s+(?P<year2>20\d\d))?",
+    re.IGNORECASE,
+)
+_WEEKDAY = re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def _month_days(text: str) -> list[tuple[int, int, int | None]]:
+    found = []
+    for match in _MONTH_DAY.finditer(text):
+        month = MONTHS.get((match["month"] or match["month2"]).lower())
+        year = match["year"] or match["year2"]
+        if month:
+            found.append((month, int(match["day"] or match["day2"]), int(year) if year else None))
+    return found
+
+
+def _day(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _weekday_year(days: list[tuple[int, int]], weekdays: set[int], years: range) -> int | None:
+    """The one year in ``years`` in which most of ``days`` fall on a weekday the text names;
+    None when no year fits, or two fit as well (a guess would misdate every strike)."""
+    hits = {year: sum(1 for m, d in days if (x := _day(year, m, d)) and x.weekday() in weekdays) for year in years}
+    ranked = sorted(hits.values(), reverse=True)
+    if not ranked or ranked[0] == 0 or (len(ranked) > 1 and ranked[1] == ranked[0]):
+        return None
+    return max(hits, key=hits.get)
+
+
+def undated_reference(article: Article, today: date | None = None) -> date | None:
+    """The latest day the year-less dates of ``article`` may take when it has no publication
+    date; None when it has one (that one rules) or when nothing in the page tells."""
+    if article.published is not None:
+        return None
+    dated = url_date(article.url)
+    if dated is not None:
+        day, precision = dated
+        return day if precision == "day" else day.replace(day=calendar.monthrange(day.year, day.month)[1])
+    today = today or date.today()
+    years = range(FIRST_YEAR, today.year + 1)
+    month_days = _month_days(article.text)
+    full = [x for m, d, y in month_days if y in years and (x := _day(y, m, d)) and x <= today]
+    if full:
+        return max(full)
+    weekdays = {WEEKDAYS[m["weekday"].lower()] for m in _WEEKDAY.finditer(article.text)}
+    year = _weekday_year([(m, d) for m, d, _ in month_days], weekdays, years)
+    if year is None:
+        return None
+    return max(x for m, d, _ in month_days if (x := _day(year, m, d)))
