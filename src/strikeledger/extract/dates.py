@@ -29,6 +29,7 @@ from .calendar import (
     year_for,
 )
 from .spans import ClaimedSpans
+from .undated import campaign_day
 
 EXTRACTOR = "dates"
 
@@ -176,8 +177,10 @@ def _resolve_simple(kind: str, groups: dict[str, str | None], reference: date | 
                 return _day(date(int(groups["year"]), month, day))
             except ValueError:
                 return _day(None)
-        if reference_for_years is not None:
-            return _day(year_for(month, day, reference_for_years))
+        if reference is None and year_reference is not None:
+            return _day(campaign_day(month, day, year_reference))
+        if reference is not None:
+            return _day(year_for(month, day, reference))
         return _day(None)
     if kind == "month":
         month = MONTHS[groups["month"].lower()]
@@ -312,7 +315,12 @@ def find_dates(
             value = _shift(anchor, groups)
             mention = replace(mention, value=value, low=value, high=value, precision="day" if value else "unknown")
         elif kind == "deictic":
-            anchor = announced if (mention.in_quote and announced) else reference
+            anchor = reference
+            if mention.in_quote:
+                # A quoted post's "earlier this morning" is the post's day: the day the sentence
+                # says it was posted, else the day of the strike being told; never the article's
+                # own day, which may be days later (five strikes counted twice on real reporting).
+                anchor = announced or context_date
             value = _deictic(groups["word"], anchor)
             mention = replace(mention, value=value, low=value, high=value, precision="day" if value else "unknown")
         resolved.append(mention)

@@ -3,7 +3,7 @@
 "Southern Command said the Dec. 30 strike ..." in a page without a date would otherwise date
 nothing: a guessed year misplaces every strike, so the reader takes none. But the page usually
 tells when it was written, and this module finds the latest day its year-less dates may take
-(each then takes the latest year that keeps it on or before that day), in this order:
+in this order:
 
 1. the URL's path: ``/2026/01/04/...`` gives that day, ``/2026/02/`` the end of that month;
 2. the latest full date the text names ("Sunday, January 4, 2026" in a page header);
@@ -11,7 +11,9 @@ tells when it was written, and this module finds the latest day its year-less da
    is a Tuesday, and within the campaign's few years that picks one; the latest year-less date
    of that year is the day.
 
-It never gives a publication day: relative dates ("Tuesday") still need one.
+Against that day a year-less date takes the latest year that keeps it on or before it, and
+never one before the campaign began (a page naming "Oct. 9, 2025" and then "Nov. 9" means
+November 2025, not 2024). It never gives a publication day: relative dates still need one.
 """
 
 from __future__ import annotations
@@ -20,12 +22,13 @@ import calendar
 import re
 from datetime import date
 
-from ..ingest.published import url_date
+from ..urlpaths import url_date
 from ..records import Article
-from .calendar import MONTHS, WEEKDAYS
+from .calendar import MONTHS, WEEKDAYS, year_for
 
 # The campaign began in September 2025; no story about it names an earlier year as its own.
 FIRST_YEAR = 2025
+CAMPAIGN_START = date(2025, 9, 1)
 
 _MONTH_DAY = re.compile(
     r"\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>[0-3]?\d)\b"
@@ -62,6 +65,14 @@ def _weekday_year(days: list[tuple[int, int]], weekdays: set[int], years: range)
     if not ranked or ranked[0] == 0 or (len(ranked) > 1 and ranked[1] == ranked[0]):
         return None
     return max(hits, key=hits.get)
+
+
+def campaign_day(month: int, day: int, reference: date) -> date | None:
+    """The day a year-less date of an undated page stands for, against its ``undated_reference``."""
+    found = year_for(month, day, reference)
+    if found is not None and found < CAMPAIGN_START:
+        found = _day(found.year + 1, month, day)
+    return found
 
 
 def undated_reference(article: Article, today: date | None = None) -> date | None:

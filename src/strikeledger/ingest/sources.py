@@ -20,7 +20,8 @@ from ..records import Article
 from .decode import decode_bytes
 from .html import extract_page
 from .normalise import content_id, normalise_text
-from .published import dateline_date, parse_published, url_date
+from ..urlpaths import url_date
+from .published import dateline_date, parse_published
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 ARCHIVE_SUFFIXES = (".jsonl", ".jsonl.gz")
