@@ -134,6 +134,12 @@ class DateMention:
 
 def _quote_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
+    closing = text.find("”")
+    if closing != -1 and "“" not in text[:closing]:
+        # The sentence opens inside a quotation begun in the sentence before ("Today, at the
+        # direction of President Trump, ...,” Hegseth wrote): all up to the closing mark is quoted.
+        spans.append((0, closing + 1))
+        text = " " * (closing + 1) + text[closing + 1:]
     for match in re.finditer(r"“[^”]*”?|\"[^\"]*\"?", text):
         spans.append((match.start(), match.end()))
     return spans

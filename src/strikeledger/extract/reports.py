@@ -212,7 +212,8 @@ class ArticleReader:
         if dates_open:
             # "The strike took place on Monday": the open strike's own date.
             self.current.date = _best_event_date([m for m in event_dates if m.precision == "day"])
-        elif is_event and not sentence.item_start and self._starts_new(sentence, event_dates, announce_dates):
+        elif is_event and not sentence.item_start and self._starts_new(
+                sentence, event_dates, announce_dates, any(f.kind == "killed" for f in own)):
             self._open(sentence)
         draft = self.current
         if draft is None:
@@ -245,7 +246,9 @@ class ArticleReader:
         self.current = ReportDraft(first=sentence, item=sentence.item, last_paragraph=sentence.paragraph, end=sentence.end)
         self.drafts.append(self.current)
 
-    def _starts_new(self, sentence: Sentence, event_dates: list[DateMention], announce_dates: list[DateMention]) -> bool:
+    def _starts_new(
+        self, sentence: Sentence, event_dates: list[DateMention], announce_dates: list[DateMention], tolled: bool
+    ) -> bool:
         draft = self.current
         if draft is None:
             return True
@@ -254,9 +257,11 @@ class ArticleReader:
         if NEW_STRIKE.search(sentence.text) and not FOLLOW_ON.search(sentence.text):
             return True
         days = [m for m in event_dates if m.precision == "day" and m.value]
-        if days and draft.date is None and draft.announced is None and draft.killed is not None and not _is_headline(draft.first, self.text_start):
+        if (days and draft.date is None and draft.announced is None and draft.killed is not None and tolled
+                and not _is_headline(draft.first, self.text_start)):
             # "... killed three" with no day, then "On February 13, a strike ... killed three":
-            # a dated strike with a toll of its own is another strike, told as background.
+            # a dated strike with a toll of its own is another strike, told as background. One
+            # without ("the attack ... was carried out on Monday") dates the open one.
             return True
         if not days:
             # "... announced on Friday" about a strike, when the open one lies weeks earlier: another strike.
@@ -490,11 +495,16 @@ class ArticleReader:
         speaks of the same strike."""
         tolled = {d.date.value for d in self.drafts if d.killed is not None and d.date is not None and d.date.precision == "day"}
         tolled |= {d.date.value for d in self.drafts if any(p.killed for p in d.parts.values()) and d.date is not None and d.date.precision == "day"}
-        return [
-            d for d in self.drafts
-            if d.killed is not None or any(p.killed for p in d.parts.values())
-            or d.date is None or d.date.precision != "day" or d.date.value not in tolled
-        ]
+        kept, untolled_days = [], set()
+        for d in self.drafts:
+            if d.killed is not None or any(p.killed for p in d.parts.values()) or d.date is None or d.date.precision != "day":
+                kept.append(d)
+            elif d.date.value not in tolled and d.date.value not in untolled_days:
+                # "its first strike on September 2" in a summary above the list item "September 2":
+                # two mentions of one day without a toll are one strike, told where first named
+                untolled_days.add(d.date.value)
+                kept.append(d)
+        return kept
 
     def _finish_draft(
         self, draft: ReportDraft, index: int, article_region: tuple[str, tuple[PlaceMention, Sentence] | None], lede_announcer: str | None
