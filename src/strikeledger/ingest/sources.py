@@ -19,6 +19,7 @@ from ..errors import InputError, InputTooLarge
 from ..records import Article
 from .decode import decode_bytes
 from .html import extract_page
+from .jsonpage import read_json_page
 from .normalise import content_id, normalise_text
 from ..urlpaths import url_date
 from .published import dateline_date, parse_published
@@ -86,10 +87,14 @@ def _check_metadata(meta: Any, source: str) -> dict[str, Any]:
 def build_article(raw_text: str, meta: dict[str, Any], source: str, page_meta: dict[str, Any] | None = None) -> Article:
     """Normalise text and merge metadata: explicit metadata first, then the page's, then the
     dateline, then the day in the URL's path."""
+    page_meta = page_meta or {}
+    post = read_json_page(raw_text)
+    if post is not None:  # a JSON page (a WordPress REST post): its title, body and date
+        raw_text = post.text
+        page_meta = {"title": post.title, "published": post.published, "url": post.url, **page_meta}
     text = normalise_text(raw_text)
     if not text:
         raise InputError(source, "no text")
-    page_meta = page_meta or {}
     published = parse_published(meta.get("published"))
     precision = meta.get("published_precision") or ("exact" if published else "unknown")
     if published is None and page_meta.get("published"):

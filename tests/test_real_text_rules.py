@@ -1,0 +1,98 @@
+"""Rules found on the real-text development set, each with a regression case in our own words."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from strikeledger.extract import extract_article
+from strikeledger.extract.undated import undated_reference
+from strikeledger.ingest.jsonpage import read_json_page
+from strikeledger.ingest.normalise import content_id, normalise_text
+from strikeledger.ingest.sources import build_article
+from strikeledger.records import Article
+from strikeledger.urlpaths import url_date
+
+
+def read(text: str, published: date | None = None, url: str | None = None):
+    text = normalise_text(text)
+    return extract_article(Article(id=content_id(text), text=text, url=url, outlet="Test Wire", published=published))
+
+
+def test_a_url_path_dates_the_page():
+    assert url_date("https://news.example/world/2025/11/06/boat-strike") == (date(2025, 11, 6), "day")
+    assert url_date("https://news.example/a-20260214-strike.html") == (date(2026, 2, 14), "day")
+    assert url_date("https://blog.example/2026/02/strike-timeline.html") == (date(2026, 2, 1), "month")
+    assert url_date("https://news.example/story/202511061234") is None  # a story id, not a day
+    assert url_date("https://news.example/2025/13/01/x") is None
+    article = build_article("A strike on a boat killed two people on Monday.", {"url": "https://w.example/2025/11/12/x"}, "t")
+    assert (article.published, article.published_precision) == (date(2025, 11, 12), "estimated")
+
+
+def test_year_less_dates_of_an_undated_page_take_the_year_the_page_tells():
+    by_url = read("Southern Command said the Dec. 30 strike killed three people in the eastern Pacific.",
+                  url="https://blog.example/2026/01/strike-tally.html")
+    assert [(r.strike_date, r.killed) for r in by_url.reports] == [(date(2025, 12, 30), 3)]
+    # "Tuesday" and "Dec. 30" agree only in 2025 among the campaign's years
+    by_weekday = read("Three people died when U.S. forces hit a boat in the eastern Pacific on Tuesday. "
+                      "The command said the strike on Dec. 30 targeted a convoy.")
+    assert {r.strike_date for r in by_weekday.reports} == {date(2025, 12, 30)}
+    # a full date the page names ("Oct. 9, 2025") never pushes a later month into the year before
+    text = "Updated Oct. 9, 2025. Nov. 9: the military killed six people on two boats in the eastern Pacific."
+    assert undated_reference(Article("x", text)) == date(2025, 10, 9)
+    assert [r.strike_date for r in read(text).reports] == [date(2025, 11, 9)]
+    assert undated_reference(Article("y", "A strike on Dec. 30 killed three.")) is None  # nothing tells the year
+
+
+def test_a_quoted_posts_this_morning_is_not_the_articles_day():
+    text = ("President Trump said U.S. forces struck a boat carrying drugs in the Caribbean on Tuesday, killing 11 people.\n"
+            "\"Earlier this morning, on my orders, U.S. forces conducted a kinetic strike,\" Trump wrote in a post.")
+    reports = read(text, published=date(2025, 9, 4)).reports
+    assert [(r.strike_date, r.killed) for r in reports] == [(date(2025, 9, 2), 11)]
+    opened = ("The secretary posted a video of the strike on Thursday. \u201cThe vessel was carrying drugs.\n"
+              "Today, on the president's orders, we struck a boat in the Caribbean,\u201d Hegseth wrote, adding that three died.")
+    assert [r.strike_date for r in read(opened, published=date(2025, 11, 8)).reports] == [date(2025, 11, 6)]
+
+
+def test_a_page_time_stamp_is_no_strike():
+    text = ("2 Killed in Eastern Pacific Strike on Suspected Drug Boat\n"
+            "November 5, 2025 10:26 AM - Updated: November 7, 2025 11:16 AM\n"
+            "The U.S. struck a boat in the eastern Pacific, killing two people, Hegseth announced Tuesday.")
+    reports = read(text, published=date(2025, 11, 5)).reports
+    assert [(r.strike_date, r.killed) for r in reports] == [(date(2025, 11, 4), 2)]
+
+
+def test_two_mentions_of_one_day_without_a_toll_are_one_strike():
+    text = ("The administration has said it is at war with cartels since its first strike on September 2.\n"
+            "September 2: The first strike on a boat in the Caribbean came on September 2, Trump said.")
+    reports = read(text, published=date(2025, 11, 2)).reports
+    assert [r.strike_date for r in reports] == [date(2025, 9, 2)]
+
+
+def test_an_undated_toll_is_dated_by_the_next_sentence_when_it_has_no_toll_of_its_own():
+    text = ("Two men were killed in a U.S. military strike on a boat in the eastern Pacific Ocean.\n"
+            "Southern Command said the attack was carried out on Monday at the direction of the secretary.")
+    reports = read(text, published=date(2025, 12, 30)).reports
+    assert [(r.strike_date, r.killed) for r in reports] == [(date(2025, 12, 29), 2)]
+
+
+def test_the_campaign_against_boats_has_killed_is_a_running_total():
+    extraction = read("The military's campaign against suspected drug boats has now killed at least 144 people.",
+                      published=date(2026, 4, 16))
+    assert extraction.reports == ()
+    assert [(t.killed, t.killed_qualifier) for t in extraction.totals] == [(144, "at_least")]
+
+
+def test_a_json_page_gives_its_title_body_and_date():
+    post = {"id": 7, "date": "2026-05-05T09:55:58", "link": "https://site.example/?p=7",
+            "title": {"rendered": "Strike on boat kills 2 in Caribbean, military says"},
+            "content": {"rendered": "<div><script>ads()</script><p>The military struck a boat on Monday.</p></div>"}}
+    page = read_json_page(json.dumps(post))
+    assert (page.title, page.published, page.url) == (post["title"]["rendered"], "2026-05-05T09:55:58", post["link"])
+    assert page.text == "Strike on boat kills 2 in Caribbean, military says\n\nThe military struck a boat on Monday."
+    whole = json.dumps(post)
+    cut = read_json_page(whole[: whole.index('"content"') + 30])  # a page cut short keeps what came before the cut
+    assert (cut.title, cut.published, cut.text) == (post["title"]["rendered"], post["date"], post["title"]["rendered"])
+    assert read_json_page('{"name": "not a post"}') is None and read_json_page("plain text") is None
+    article = build_article(json.dumps(post), {}, "post.txt")
+    assert (article.published, article.title) == (date(2026, 5, 5), post["title"]["rendered"])
