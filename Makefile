@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STATIC_VENDOR := src/strikeledger/web/static/vendor
 
-.PHONY: install web-assets system-deps sample run test eval bench screenshots clean
+.PHONY: install web-assets system-deps sample run test eval realworld bench screenshots clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -54,6 +54,13 @@ test: install web-assets system-deps
 eval: install
 	$(VENV)/bin/strikeledger eval examples/corpus examples/gold.csv
 	@if [ -d ../shared/corpus/seeds ]; then $(VENV)/bin/strikeledger eval ../shared/corpus/seeds ../shared/corpus/seeds-gold.csv; fi
+
+# The real-text development set (bench/realworld/README.md): articles assembled outside the
+# repository, in ../realtext unless REALTEXT says otherwise.
+REALTEXT ?= ../realtext
+realworld: install
+	$(PY) bench/realworld/score.py --folder $(REALTEXT) --language en
+	$(PY) bench/realworld/score.py --folder $(REALTEXT) --language es
 
 # Refresh the README's screenshots (docs/img) from the browser tests.
 screenshots: install web-assets system-deps
