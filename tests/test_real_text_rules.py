@@ -96,3 +96,29 @@ def test_a_json_page_gives_its_title_body_and_date():
     assert read_json_page('{"name": "not a post"}') is None and read_json_page("plain text") is None
     article = build_article(json.dumps(post), {}, "post.txt")
     assert (article.published, article.title) == (date(2026, 5, 5), post["title"]["rendered"])
+
+
+def test_an_undated_brief_announcing_another_strike_is_dated_by_its_announcement():
+    brief = ("The U.S. military has carried out another attack on a boat suspected of carrying drugs in the eastern "
+             "Pacific. Two people died in the attack, the command said.")
+    (report,) = read(brief, published=date(2026, 6, 22)).reports
+    assert (report.strike_date, report.date_low, report.date_from_announcement, report.killed) == (
+        date(2026, 6, 22), date(2026, 6, 21), True, 2)
+    (fact,) = [f for f in report.facts if f.kind == "strike_date"]
+    assert fact.qualifier == "publication_day"
+    older = "Relatives of two men killed in a U.S. strike off the coast of Colombia say the men were fishermen."
+    (report,) = read(older, published=date(2025, 10, 25)).reports
+    assert (report.strike_date, report.date_precision) == (None, "week")  # joins a strike, founds none
+
+
+def test_an_undated_headline_is_the_strike_its_dated_lede_reports():
+    text = ("Second U.S. strike in two days kills two in eastern Pacific\n"
+            "U.S. forces struck a boat in the eastern Pacific on Wednesday, Southern Command said.")
+    reports = read(text, published=date(2026, 3, 12)).reports
+    assert [(r.strike_date, r.killed) for r in reports] == [(date(2026, 3, 11), 2)]
+
+
+def test_people_killed_in_several_words_of_strikes_is_a_running_total():
+    extraction = read("At least 99 people have been killed in U.S. military strikes on boats in the Caribbean Sea.",
+                      published=date(2025, 12, 20))
+    assert extraction.reports == () and [t.killed for t in extraction.totals] == [99]

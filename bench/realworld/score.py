@@ -158,7 +158,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"gold rows disagree on {key}: {fields}")
     if args.per_article:
         print("\nper article:")
-        for line in per_article(present, expected, args.folder):
+        chosen = [r for r in present if args.split in ("all", "both") or r.split == args.split]
+        for line in per_article(chosen, expected, args.folder):
             print(f"  {line}")
     return 0
 

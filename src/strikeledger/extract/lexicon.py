@@ -101,7 +101,9 @@ CUMULATIVE_SENTENCE = re.compile(
     # "the military's campaign against suspected drug boats has now killed": what it is against
     r"(?:\s+(?:against|on|targeting)(?:\s+[\w.'’-]+){1,5}?)?"
     r"\s+(?:have|has)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:killed|left|claimed|conducted|carried\s+out|destroyed|struck)"
-    r"|\b(?:have|has)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:been\s+killed|killed|died|survived)\b[^.;]{0,60}?\b(?:in\s+)?(?:the\s+)?(?:\w+\s+)?(?:strikes|attacks)\b"
+    # ... but "has carried out another attack", "has struck a boat" tell one strike
+    r"(?!\s+(?:another|a|an|one|its\s+latest|the\s+latest|yet\s+another)\b)"
+    r"|\b(?:have|has)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:been\s+killed|killed|died|survived)\b[^.;]{0,60}?\b(?:in\s+)?(?:the\s+)?(?:[\w.'’-]+\s+){0,3}?(?:strikes|attacks)\b"
     # "in the three days of strikes this week": a sum over several strikes
     r"|\b(?:days|weeks|months)\s+of\s+(?:strikes|attacks)\b"
     r"|\b(?:total|overall|campaign(?:'s)?|cumulative)\s+(?:death\s+)?toll\b"
@@ -192,6 +194,9 @@ DATES_THE_STRIKE = re.compile(
 )
 
 # Signals that an event sentence is about a different strike from the one being read.
+# The news an article announces without dating it: "has carried out another attack", "the latest
+# strike", "a new strike" (late-period briefs of the real-text set give no other date).
+ANNOUNCED_NEWS = re.compile(r"\b(?:another|latest|a\s+new|most\s+recent|fresh|yet\s+another)\b", re.IGNORECASE)
 NEW_STRIKE = re.compile(
     r"\b(?:another|a\s+separate|a\s+new|a\s+further|an\s+earlier|the\s+previous|a\s+previous|the\s+prior|a\s+prior|the\s+last|an\s+additional)\s+(?:\w+\s+){0,2}?(?:strike|attack)\b"
     # "a strike on a different vessel": another boat, another strike
