@@ -122,3 +122,25 @@ def test_people_killed_in_several_words_of_strikes_is_a_running_total():
     extraction = read("At least 99 people have been killed in U.S. military strikes on boats in the Caribbean Sea.",
                       published=date(2025, 12, 20))
     assert extraction.reports == () and [t.killed for t in extraction.totals] == [99]
+
+
+def test_a_table_of_strikes_flattened_into_lines():
+    text = ("Strike statistics\n\nDate Death Toll Theater Target\n"
+            "November 10, 2025 4 Caribbean Narcoterrorists\n"
+            "November 4, 2025 2 Pacific Ocean Unspecified group\n"
+            "November 9, 2025 6 Both Unspecified groups\n\n"
+            "Lawmakers have questioned the strikes, which began on September 2.")
+    reports = read(text, published=date(2025, 11, 20)).reports
+    assert [(r.strike_date, r.killed, r.region) for r in reports] == [
+        (date(2025, 11, 10), 4, "caribbean"), (date(2025, 11, 4), 2, "eastern_pacific"), (date(2025, 11, 9), 6, "unknown"),
+    ]
+    # the same lines without a header are no table: a bare number is no toll
+    bare = read("November 10, 2025 4 Caribbean Narcoterrorists\n", published=date(2025, 11, 20)).reports
+    assert all(r.killed is None for r in bare)
+
+
+def test_a_summary_and_the_list_item_of_one_day_are_the_list_items_strike():
+    text = ("After the first strike on 2 September, the administration told Congress it was at war with cartels.\n\n"
+            "2 September: The first strike hit a boat that left Venezuela. All 11 people on the boat were killed.")
+    (report,) = read(text, published=date(2026, 1, 4)).reports
+    assert (report.strike_date, report.killed) == (date(2025, 9, 2), 11)

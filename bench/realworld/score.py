@@ -83,9 +83,11 @@ def score(name: str, rows: list[RecipeRow], expected: list[ExpectedRow], folder:
     return Scored(name, len(rows), result, extras)
 
 
-def per_article(rows: list[RecipeRow], expected: list[ExpectedRow], folder: Path) -> list[str]:
-    """Each article alone against its own rows: one line per article that misses or adds anything."""
+def per_article(rows: list[RecipeRow], expected: list[ExpectedRow], folder: Path) -> tuple[list[str], str]:
+    """Each article alone against its own rows: one line per article that misses or adds anything,
+    and the summed figures (every article's rows and incidents counted, none merged away)."""
     lines = []
+    sums = dict(incidents=0, gold=0, matched=0)
     for row in rows:
         own = [e for e in expected if e.article_id == row.id]
         gold = [
@@ -103,7 +105,14 @@ def per_article(rows: list[RecipeRow], expected: list[ExpectedRow], folder: Path
         wrong = list(result.unmatched_gold) + [f"extra {x}" for x in extras] + list(result.wrong_killed)
         if wrong:
             lines.append(f"{row.id} ({row.outlet}, {row.kind}): " + "; ".join(wrong))
-    return lines
+        for name in sums:
+            sums[name] += getattr(result, name)
+    precision = sums["matched"] / sums["incidents"] if sums["incidents"] else 1.0
+    recall = sums["matched"] / sums["gold"] if sums["gold"] else 1.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    summary = (f"each article alone: {sums['gold']} rows, {sums['incidents']} incidents, precision {precision:.2f} "
+               f"recall {recall:.2f} F1 {f1:.2f}")
+    return lines, summary
 
 
 def _table(scored: list[Scored]) -> str:
@@ -159,8 +168,10 @@ def main(argv: list[str] | None = None) -> int:
     if args.per_article:
         print("\nper article:")
         chosen = [r for r in present if args.split in ("all", "both") or r.split == args.split]
-        for line in per_article(chosen, expected, args.folder):
+        lines, summary = per_article(chosen, expected, args.folder)
+        for line in lines:
             print(f"  {line}")
+        print(summary)
     return 0
 
 

@@ -54,7 +54,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "killed",
         re.compile(
-            rf"(?:\bthe\s+)?{_QN}\s+[\"“]?{ADJECTIVES}[\"“]?{PERSON_NOUN}\b[\"”]?{_DESCRIBED_AS}(?:\s+(?:who\s+were\s+|who\s+was\s+)?(?:aboard|on\s+board|onboard)(?:\s+(?:the|a)\s+\w+(?:[- ]\w+)?)?)?"
+            rf"(?:\bthe\s+)?{_QN}\s+[\"“]?{ADJECTIVES}[\"“]?{PERSON_NOUN}\b[\"”]?{_DESCRIBED_AS}(?:\s+(?:who\s+were\s+|who\s+was\s+)?(?:(?:aboard|on\s+board|onboard)(?:\s+(?:the|a)\s+\w+(?:[- ]\w+)?)?|on\s+(?:the|a)\s+(?:boat|vessel|craft|ship)))?"
             rf"(?:\s*,\s*[^,.;]{{0,60}}?,)?\s+(?:(?:were|was|had|have|has|been|are|got|all|now|also|reportedly|later|since|so\s+far)\s+){{0,4}}{DEATH_WORD}",
             re.IGNORECASE,
         ),

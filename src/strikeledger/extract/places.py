@@ -59,6 +59,15 @@ def find_places(sentence: str) -> list[PlaceMention]:
     return found
 
 
+def sea_mention(region: str, start: int, end: int) -> PlaceMention | None:
+    """The gazetteer's water area of ``region``, as named at [start, end) of a sentence (a table's
+    "Pacific" cell, say, which prose patterns rightly leave alone)."""
+    for _, entry in _gazetteer():
+        if entry["precision"] == "water_area" and entry.get("region") == region:
+            return PlaceMention(start, end, entry["name"], region, entry.get("lat"), entry.get("lon"), "water_area")
+    return None
+
+
 def resolve_place(place: PlaceMention, region: str) -> PlaceMention:
     """Fix a two-coast country's point once the sea is known."""
     for sea, lat, lon in place.coasts:

@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 
 from ..records import Article, Claim, Fact, ReportedTotal, StrikeReport
-from . import attribution, casualties, dates, places
+from . import attribution, casualties, dates, places, tables
 from .casualties import Figure, find_figures
 from .dates import DateMention, find_dates
 from .lexicon import (
@@ -159,6 +159,7 @@ class ArticleReader:
         self.year_reference = undated_reference(article)
         self.text_start = sentences[0].start if sentences else 0
         self.seas_named: list[tuple[PlaceMention, Sentence]] = []
+        self.in_table = False  # under the header of a table of strikes
 
     # --- the walk -------------------------------------------------------------------------
     def read(self) -> None:
@@ -185,6 +186,7 @@ class ArticleReader:
         figures = find_figures(sentence.text)
         split = cumulative_split(sentence)
         named_places = places.find_places(sentence.text)
+        figures, named_places = self._read_table_row(sentence, figures, named_places)
         if split != 0:  # the seas named outside running totals decide the article's region
             self.seas_named.extend((p, sentence) for p in named_places if p.region in _CAMPAIGN_SEAS)
         own = [f for f in figures if split is None or f.start < split] if split != 0 else []
@@ -242,6 +244,24 @@ class ArticleReader:
         self._add_ordinal(draft, sentence)
         self._add_claims(sentence, draft)
         draft.end = max(draft.end, sentence.end)
+
+    def _read_table_row(
+        self, sentence: Sentence, figures: list[Figure], named: list[PlaceMention]
+    ) -> tuple[list[Figure], list[PlaceMention]]:
+        """Under a table's header, a row's bare number is its toll and a bare sea word its sea."""
+        if tables.is_header(sentence.text):
+            self.in_table = True
+            return figures, named
+        row = tables.read_row(sentence.text) if self.in_table else None
+        if row is None:
+            self.in_table = self.in_table and sentence.item is not None and not sentence.item_start
+            return figures, named
+        if not any(f.kind == "killed" for f in figures):
+            figures = sorted([*figures, row.killed], key=lambda f: f.number_start)
+        if row.sea and not any(p.region in _CAMPAIGN_SEAS for p in named):
+            sea = places.sea_mention(row.sea[0], row.sea[1], row.sea[2])
+            named = [*named, sea] if sea else named
+        return figures, named
 
     def _open(self, sentence: Sentence) -> None:
         self.current = ReportDraft(first=sentence, item=sentence.item, last_paragraph=sentence.paragraph, end=sentence.end)
@@ -522,16 +542,20 @@ class ArticleReader:
         self._fold_headline()
         tolled = {d.date.value for d in self.drafts if d.killed is not None and d.date is not None and d.date.precision == "day"}
         tolled |= {d.date.value for d in self.drafts if any(p.killed for p in d.parts.values()) and d.date is not None and d.date.precision == "day"}
-        kept, untolled_days = [], set()
+        kept: list[ReportDraft] = []
+        untolled: dict = {}
         for d in self.drafts:
             if d.killed is not None or any(p.killed for p in d.parts.values()) or d.date is None or d.date.precision != "day":
                 kept.append(d)
-            elif d.date.value not in tolled and d.date.value not in untolled_days:
+            elif d.date.value not in tolled:
                 # "its first strike on September 2" in a summary above the list item "September 2":
-                # two mentions of one day without a toll are one strike, told where first named
-                untolled_days.add(d.date.value)
-                kept.append(d)
-        return kept
+                # two mentions of one day without a toll are one strike, told by the list item
+                # (else where first named)
+                first = untolled.get(d.date.value)
+                if first is None or (first.item is None and d.item is not None):
+                    untolled[d.date.value] = d
+        kept.extend(untolled.values())
+        return sorted(kept, key=lambda d: d.first.start)
 
     def _finish_draft(
         self, draft: ReportDraft, index: int, article_region: tuple[str, tuple[PlaceMention, Sentence] | None], lede_announcer: str | None
