@@ -144,3 +144,14 @@ def test_a_summary_and_the_list_item_of_one_day_are_the_list_items_strike():
             "2 September: The first strike hit a boat that left Venezuela. All 11 people on the boat were killed.")
     (report,) = read(text, published=date(2026, 1, 4)).reports
     assert (report.strike_date, report.killed) == (date(2025, 9, 2), 11)
+
+
+def test_a_pages_own_time_stamp_dates_it_when_nothing_else_does():
+    from strikeledger.ingest.published import page_stamp_date
+
+    assert page_stamp_date("3 killed in strike, Trump says\nSeptember 15, 2025, 6:19 PM ET\nPresident Trump said") == date(2025, 9, 15)
+    assert page_stamp_date("Strike kills three, Trump says  Published: 9/20/2025 Trump announced") == date(2025, 9, 20)
+    assert page_stamp_date("The strike on Sept. 3, 2025 killed three.") is None  # a date in prose is no stamp
+    article = build_article("Trump says strike killed 3\nSeptember 15, 2025, 6:19 PM ET\nTrump said Monday a strike "
+                            "on a boat killed three people.", {}, "stamp.txt")
+    assert (article.published, article.published_precision) == (date(2025, 9, 15), "estimated")

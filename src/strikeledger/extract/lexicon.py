@@ -254,11 +254,13 @@ WIRE_DATELINE = re.compile(
     r"\s*(?P<outlet>\([^)]{1,60}\))?\s*(?:--|[—–-])"
 )
 DATELINE = re.compile(
-    r"^\s*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    r"^\s*(?:(?:Published|Updated|Posted)(?:\s+on)?:?\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
     r"(?:(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
-    r"\.?\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+20\d\d|[0-3]?\d\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+20\d\d|20\d\d-\d\d-\d\d)"
-    # a page's time stamp: "November 5, 2025 10:26 AM - Updated: November 7, 2025 11:16 AM"
-    r"(?:\s+[0-2]?\d:[0-5]\d\s*(?:[AP]\.?M\.?)?(?:\s+[A-Z]{2,4})?)?(?:\s*[-–|]?\s*(?:Updated|Published):?\s+.*)?"
+    r"\.?\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+20\d\d|[0-3]?\d\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)\s+20\d\d|20\d\d-\d\d-\d\d"
+    r"|[01]?\d/[0-3]?\d/20\d\d)"
+    # a page's time stamp: "November 5, 2025 10:26 AM - Updated: November 7, 2025 11:16 AM",
+    # "September 15, 2025, 6:19 PM ET"
+    r"(?:,?\s+(?:at\s+)?[0-2]?\d:[0-5]\d\s*(?:[AP]\.?M\.?)?(?:\s+[A-Z]{2,4})?)?(?:\s*[-–|]?\s*(?:Updated|Published):?\s+.*)?"
     r"\s*(?:\|[^|]*)*$",
     re.IGNORECASE,
 )

@@ -6,7 +6,7 @@ import re
 from datetime import date, datetime
 
 from ..extract.calendar import MONTHS
-from ..extract.lexicon import WIRE_DATELINE
+from ..extract.lexicon import DATELINE, WIRE_DATELINE
 
 _YEAR = re.compile(r"\b(20[2-3]\d)\b")
 
@@ -52,3 +52,39 @@ def dateline_date(text: str) -> date | None:
             return None
     return None
 
+
+
+_STAMP_DAY = re.compile(
+    r"(?P<month>[A-Za-z]{3,9})\.?\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<year>20\d\d)"
+    r"|(?P<day2>[0-3]?\d)\s+(?P<month2>[A-Za-z]{3,9})\s+(?P<year2>20\d\d)"
+    r"|(?P<iso>20\d\d-\d\d-\d\d)|(?P<m3>[01]?\d)/(?P<d3>[0-3]?\d)/(?P<y3>20\d\d)"
+)
+
+# "Published: 9/20/2025" inside a line of page furniture (headline, byline, stamp run together)
+_PUBLISHED_LABEL = re.compile(r"\b(?:Published|Posted)(?:\s+on)?:\s*(?=\S)")
+
+
+def page_stamp_date(text: str) -> date | None:
+    """The day of a page's own time stamp among its first lines ("September 15, 2025, 6:19 PM ET",
+    "Published: 9/20/2025", "Sunday, January 4, 2026"): the first date of the first such line.
+    Pages copied with their furniture carry it where no metadata survived."""
+    for line in text.split("\n")[:8]:
+        label = _PUBLISHED_LABEL.search(line)
+        if not (DATELINE.match(line) or label):
+            continue
+        found = _STAMP_DAY.search(line, label.end() if label else 0)
+        if found is None:
+            continue
+        try:
+            if found["iso"]:
+                return date.fromisoformat(found["iso"])
+            if found["y3"]:
+                return date(int(found["y3"]), int(found["m3"]), int(found["d3"]))
+            name = (found["month"] or found["month2"]).lower()
+            month = MONTHS.get(name) or MONTHS.get(name[:3])
+            if month is None:
+                continue
+            return date(int(found["year"] or found["year2"]), month, int(found["day"] or found["day2"]))
+        except ValueError:
+            continue
+    return None

@@ -22,7 +22,7 @@ from .html import extract_page
 from .jsonpage import read_json_page
 from .normalise import content_id, normalise_text
 from ..urlpaths import url_date
-from .published import dateline_date, parse_published
+from .published import dateline_date, page_stamp_date, parse_published
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 ARCHIVE_SUFFIXES = (".jsonl", ".jsonl.gz")
@@ -100,7 +100,7 @@ def build_article(raw_text: str, meta: dict[str, Any], source: str, page_meta: d
     if published is None and page_meta.get("published"):
         published, precision = parse_published(page_meta["published"]), "exact"
     if published is None:
-        published = dateline_date(text)
+        published = dateline_date(text) or page_stamp_date(text)
         precision = "estimated" if published else "unknown"
     if published is None:
         # the day in the URL path: the first publication, which a later update of the text
