@@ -155,3 +155,20 @@ def test_a_pages_own_time_stamp_dates_it_when_nothing_else_does():
     article = build_article("Trump says strike killed 3\nSeptember 15, 2025, 6:19 PM ET\nTrump said Monday a strike "
                             "on a boat killed three people.", {}, "stamp.txt")
     assert (article.published, article.published_precision) == (date(2025, 9, 15), "estimated")
+
+
+def test_the_dead_of_one_country_are_part_of_the_toll():
+    text = ("Two Trinidadians killed in US boat strike\n"
+            "The strike off the coast of Venezuela on Tuesday left six killed, the president said.")
+    (report,) = read(text, published=date(2025, 10, 16)).reports
+    assert report.killed == 6
+    (alone,) = read("Two Colombians were killed in a U.S. strike on a boat in the Caribbean on Tuesday.",
+                    published=date(2025, 10, 16)).reports
+    assert (alone.killed, alone.killed_qualifier) == (2, "partial")  # a lower bound of that strike's toll
+
+
+def test_yesterday_in_a_quoted_post_with_nothing_else_to_date_it_is_the_articles_yesterday():
+    text = ("The United States carried out two strikes on vessels in the eastern Pacific, killing six people.\n"
+            "\u201cYesterday, at the direction of the president, two strikes were conducted,\u201d the secretary wrote.")
+    (report,) = read(text, published=date(2025, 11, 11)).reports
+    assert (report.strike_date, report.killed) == (date(2025, 11, 10), 6)

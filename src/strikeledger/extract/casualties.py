@@ -16,6 +16,7 @@ from .lexicon import (
     ADJECTIVES,
     DEATH_WORD,
     MONTH_BEFORE,
+    NATIONALS,
     NUMBER,
     PERSON_NOUN,
     QUALIFIED_NUMBER,
@@ -155,6 +156,8 @@ def find_figures(sentence: str) -> list[Figure]:
             if kind == "survivors" and value > 0 and _THEN_KILLED.search(sentence[end:]):
                 kind = "killed_partial"
             qualifier = qualifier_code(match.groupdict().get("qual"))
+            if kind == "killed" and NATIONALS.search(sentence[n_start:end]):
+                qualifier = "nationals"  # "two Trinidadians killed": those of one country among the dead
             taken.claim(n_start, n_end)
             figures.append(Figure(kind, value, qualifier, start, end, n_start))
     pending = [f for f in figures if f.kind == "killed"]

@@ -324,9 +324,10 @@ def find_dates(
             anchor = reference
             if mention.in_quote:
                 # A quoted post's "earlier this morning" is the post's day: the day the sentence
-                # says it was posted, else the day of the strike being told; never the article's
-                # own day, which may be days later (five strikes counted twice on real reporting).
-                anchor = announced or context_date
+                # says it was posted, else the day of the strike being told, and only when neither
+                # is known the article's own (which may be days later: five strikes counted twice
+                # on real reporting).
+                anchor = announced or context_date or reference
             value = _deictic(groups["word"], anchor)
             mention = replace(mention, value=value, low=value, high=value, precision="day" if value else "unknown")
         resolved.append(mention)

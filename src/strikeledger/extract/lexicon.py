@@ -119,6 +119,14 @@ CUMULATIVE_TRAILING = re.compile(
     r"|\b(?:death\s+)?toll\s+(?:has\s+|had\s+)?(?:now\s+)?(?:risen|rose|climbed|stands|stood|reached|hit)\b",
     re.IGNORECASE,
 )
+# People named by their country among a strike's dead ("two Trinidadians killed", "two Colombian
+# nationals"): a part of the toll, which reporting on their families often gives alone (the
+# real-text set: the Trinidad strike of six read as two).
+NATIONALS = re.compile(
+    r"\b(?:Trinidadian|Tobagonian|Colombian|Venezuelan|Ecuadorian|Ecuadoran|Mexican|Guatemalan|Honduran|"
+    r"Dominican|Jamaican|Salvadoran|Panamanian|Costa\s+Rican|Nicaraguan|Peruvian|Haitian|Guyanese|"
+    r"Saint\s+Lucian|St\.?\s+Lucian|Grenadian|Vincentian)s?\b",
+)
 # A month just before a number makes it a day ("the Oct. 27 strikes"), not a count of strikes.
 MONTH_BEFORE = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+$", re.IGNORECASE)
 PLURAL_STRIKE_COUNT = re.compile(rf"\b(?P<qual>{QUALIFIER})?(?P<n>{NUMBER})\s+(?:known\s+|lethal\s+|fatal\s+|U\.?S\.?\s+|military\s+|deadly\s+|such\s+|separate\s+|boat\s+|confirmed\s+|announced\s+)*(?:strikes|attacks)\b", re.IGNORECASE)

@@ -347,7 +347,10 @@ class ArticleReader:
             if kind == "killed" and follow_on:
                 kind = "killed_partial"
             if kind == "killed":
-                if draft.killed is None or (revised and figure.value == revised_to):
+                # a toll of all the dead replaces one of some nationals among them, never the reverse
+                nationals_only = draft.killed is not None and draft.killed_qualifier == "nationals"
+                only_some = figure.qualifier == "nationals" and draft.killed is not None
+                if not only_some and (draft.killed is None or nationals_only or (revised and figure.value == revised_to)):
                     draft.killed, draft.killed_sentence = figure, sentence
                     draft.killed_qualifier = f"revised_from:{to_int(revised['old'])}" if revised else figure.qualifier
             elif kind == "killed_partial":
@@ -628,6 +631,8 @@ class ArticleReader:
             facts.append(sentence_fact(article, sentence, "vessels", vessels, figure.start, figure.end, casualties.EXTRACTOR, figure.qualifier))
         survivors = draft.survivors[0].value if draft.survivors else None
         killed = draft.killed.value if draft.killed else None
+        if draft.killed_qualifier == "nationals":
+            draft.killed_qualifier = "partial"  # only some of the dead are counted: a lower bound
         base = dict(
             article_id=article.id,
             strike_date=when.value if when is not None else None,
