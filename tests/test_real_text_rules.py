@@ -172,3 +172,19 @@ def test_yesterday_in_a_quoted_post_with_nothing_else_to_date_it_is_the_articles
             "\u201cYesterday, at the direction of the president, two strikes were conducted,\u201d the secretary wrote.")
     (report,) = read(text, published=date(2025, 11, 11)).reports
     assert (report.strike_date, report.killed) == (date(2025, 11, 10), 6)
+
+
+def test_a_strike_on_a_dock_that_loads_boats_is_no_boat_strike():
+    text = "Trump confirmed U.S. forces struck a facility on the coast used to load boats with drugs on December 27."
+    assert read(text, published=date(2025, 12, 31)).reports == ()
+
+
+def test_people_have_been_killed_with_no_strike_of_its_own_is_a_running_total():
+    text = ("The strike on a boat in the eastern Pacific on Friday killed two people. "
+            "Rights groups estimate that at least 125 people have been killed.")
+    extraction = read(text, published=date(2026, 1, 24))
+    assert [r.killed for r in extraction.reports] == [2]
+    assert [t.killed for t in extraction.totals] == [125]
+    (own,) = read("Three people have been killed in the strike on a boat in the Caribbean on Friday.",
+                  published=date(2026, 1, 24)).reports
+    assert own.killed == 3

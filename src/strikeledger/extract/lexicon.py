@@ -75,6 +75,14 @@ LAND_TARGET = re.compile(
     r"|\b(?:military\s+(?:installations?|bases?|compounds?|complex)|air\s*bases?|airfields?|airports?|Fort\s+Tiuna|Fuerte\s+Tiuna|La\s+Carlota|drug\s+labs?|camps?|compounds?)\b",
     re.IGNORECASE,
 )
+# A strike on the shore, though the sentence names boats ("struck a facility on the coast used to
+# load boats with drugs", "a dock area destroyed"): the target is what was struck, not the boats.
+SHORE_TARGET = re.compile(
+    r"\b(?:struck|strikes?|hit|attacked|bombed|destroyed|targeted)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:facility|facilities|dock|docks|port|pier|warehouse|airstrip|building|plant)\b"
+    r"|\b(?:dock|pier|port)\s+(?:area\s+)?(?:was\s+)?destroyed\b",
+    re.IGNORECASE,
+)
 
 # Strikes from another time or place than the campaign.
 HISTORICAL = re.compile(r"\b(?:19\d\d|200\d|201\d|202[0-4])s?\b|\bdecades?\s+ago\b|\bin\s+the\s+\d{4}s\b", re.IGNORECASE)
@@ -104,6 +112,10 @@ CUMULATIVE_SENTENCE = re.compile(
     # ... but "has carried out another attack", "has struck a boat" tell one strike
     r"(?!\s+(?:another|a|an|one|its\s+latest|the\s+latest|yet\s+another)\b)"
     r"|\b(?:have|has)\s+(?:now\s+|so\s+far\s+|already\s+)?(?:been\s+killed|killed|died|survived)\b[^.;]{0,60}?\b(?:in\s+)?(?:the\s+)?(?:[\w.'’-]+\s+){0,3}?(?:strikes|attacks)\b"
+    # "rights groups estimate that at least 125 people have been killed": the perfect passive with
+    # no strike of its own ("... in the strike") counts the campaign
+    r"|\b(?:people|persons|men)\s+have\s+(?:now\s+|so\s+far\s+)?been\s+killed\b(?![^.;]{0,40}\b(?:in|by)\s+(?:the|this|that|Friday's|"
+    r"Thursday's|Wednesday's|Tuesday's|Monday's|Sunday's|Saturday's|a)\s+(?:[\w-]+\s+)?(?:strike|attack)\b)"
     # "in the three days of strikes this week": a sum over several strikes
     r"|\b(?:days|weeks|months)\s+of\s+(?:strikes|attacks)\b"
     r"|\b(?:total|overall|campaign(?:'s)?|cumulative)\s+(?:death\s+)?toll\b"

@@ -41,6 +41,7 @@ from .lexicon import (
     ORDINAL_WORDS,
     PART_PHRASE,
     PLURAL_STRIKE_COUNT,
+    SHORE_TARGET,
     VESSEL_WORD,
     WIRE_DATELINE,
 )
@@ -123,7 +124,7 @@ def _is_event(sentence: Sentence, figures: list[Figure], day_event: bool, vessel
     if not real or HISTORICAL.search(sentence.text):
         return False
     has_vessel = bool(VESSEL_WORD.search(own_text))
-    if LAND_TARGET.search(own_text) and not has_vessel:
+    if (LAND_TARGET.search(own_text) and not has_vessel) or SHORE_TARGET.search(own_text):
         return False  # a strike on land, not on a boat
     killed = any(f.kind in ("killed", "killed_partial") for f in figures)
     singular = any(not t.plural_noun for t in real)
