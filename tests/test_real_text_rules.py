@@ -188,3 +188,12 @@ def test_people_have_been_killed_with_no_strike_of_its_own_is_a_running_total():
     (own,) = read("Three people have been killed in the strike on a boat in the Caribbean on Friday.",
                   published=date(2026, 1, 24)).reports
     assert own.killed == 3
+
+
+def test_a_follow_on_strike_that_killed_the_survivors_completes_the_toll_of_all_aboard():
+    text = ("On September 2, the Navy struck a small boat off the coast of Trinidad, killing nine of the eleven people "
+            "on board. Follow-on strikes a little later killed the two apparent survivors and sank the wreckage.")
+    (report,) = read(text, published=date(2026, 1, 2)).reports
+    assert (report.killed, report.survivors) == (11, None)
+    assert [(f.value, f.qualifier, f.surface) for f in report.facts if f.qualifier == "all_aboard"] == [
+        ("11", "all_aboard", "eleven people on board")]

@@ -112,6 +112,8 @@ _TWO = {"both"}
 _ONE = {"a", "an", "one", "the", "the lone", "the sole", "the only"}
 # A figure about survivors is not one when the survivors were then killed (the 2 September
 # follow-on strike): its subject died, and it is read as a partial death toll instead.
+# "follow-on strikes killed the two apparent survivors"
+_KILLED_BEFORE = re.compile(r"\bkill(?:ed|ing|s)?\s+(?:the\s+|all\s+|both\s+)?$", re.IGNORECASE)
 _THEN_KILLED = re.compile(r"^[^.;]{0,80}?\b(?:but|and|before|then)\s+(?:were|was)\s+(?:later\s+)?(?:killed|struck)|^[^.;]{0,60}?\bkilled\s+(?:them|both|him)\b", re.IGNORECASE)
 
 
@@ -153,8 +155,9 @@ def find_figures(sentence: str) -> list[Figure]:
             # own words name US forces. "U.S. forces killed two" names them as the killers.
             if kind in ("killed", "wounded", "missing") and US_FORCES.search(sentence[n_start:end]):
                 continue
-            if kind == "survivors" and value > 0 and _THEN_KILLED.search(sentence[end:]):
-                kind = "killed_partial"
+            if kind == "survivors" and value > 0 and (
+                    _THEN_KILLED.search(sentence[end:]) or _KILLED_BEFORE.search(sentence[max(0, start - 40):start])):
+                kind = "killed_partial"  # survivors of the first strike whom a follow-on killed
             qualifier = qualifier_code(match.groupdict().get("qual"))
             if kind == "killed" and NATIONALS.search(sentence[n_start:end]):
                 qualifier = "nationals"  # "two Trinidadians killed": those of one country among the dead

@@ -91,6 +91,8 @@ class ReportDraft:
     killed_qualifier: str = ""
     aboard: Figure | None = None
     presumed_dead: Figure | None = None
+    follow_on: Figure | None = None  # deaths of a follow-on strike on the same boat
+    aboard_sentence: Sentence | None = None
     survivors: tuple[Figure, Sentence] | None = None
     vessels: tuple[Figure, Sentence] | None = None
     strikes: int | None = None
@@ -338,7 +340,7 @@ class ArticleReader:
             if figure.kind == "strikes":
                 continue
             if figure.kind == "aboard" and draft.aboard is None:
-                draft.aboard = figure
+                draft.aboard, draft.aboard_sentence = figure, sentence
             if figure.kind == "presumed_dead" and draft.presumed_dead is None:
                 draft.presumed_dead = figure
             if multi and parts and figure.kind in ("killed", "survivors"):
@@ -355,6 +357,7 @@ class ArticleReader:
                     draft.killed, draft.killed_sentence = figure, sentence
                     draft.killed_qualifier = f"revised_from:{to_int(revised['old'])}" if revised else figure.qualifier
             elif kind == "killed_partial":
+                draft.follow_on = draft.follow_on or figure
                 if draft.killed is None or draft.killed_qualifier == "partial":
                     if draft.killed is None or figure.value > draft.killed.value:
                         draft.killed, draft.killed_sentence, draft.killed_qualifier = figure, sentence, "partial"
@@ -632,6 +635,13 @@ class ArticleReader:
             facts.append(sentence_fact(article, sentence, "vessels", vessels, figure.start, figure.end, casualties.EXTRACTOR, figure.qualifier))
         survivors = draft.survivors[0].value if draft.survivors else None
         killed = draft.killed.value if draft.killed else None
+        if (killed is not None and draft.killed_qualifier != "partial" and draft.follow_on and draft.aboard
+                and killed + draft.follow_on.value == draft.aboard.value):
+            # "killing nine of the eleven people on board ... a follow-on strike killed the two
+            # survivors": the strike killed everyone aboard
+            killed = draft.aboard.value
+            facts.append(sentence_fact(article, draft.aboard_sentence, "killed", killed, draft.aboard.start, draft.aboard.end,
+                                       casualties.EXTRACTOR, "all_aboard"))
         if draft.killed_qualifier == "nationals":
             draft.killed_qualifier = "partial"  # only some of the dead are counted: a lower bound
         base = dict(
