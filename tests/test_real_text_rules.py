@@ -197,3 +197,17 @@ def test_a_follow_on_strike_that_killed_the_survivors_completes_the_toll_of_all_
     assert (report.killed, report.survivors) == (11, None)
     assert [(f.value, f.qualifier, f.surface) for f in report.facts if f.qualifier == "all_aboard"] == [
         ("11", "all_aboard", "eleven people on board")]
+
+
+def test_a_new_strike_confirmed_is_one_that_happened():
+    text = ("The United States has confirmed a new military strike on a vessel in the eastern Pacific, leaving two "
+            "people dead and one survivor unaccounted for, Southern Command said.")
+    (report,) = read(text, published=date(2026, 1, 24)).reports
+    assert (report.killed, report.survivors) == (2, 1)
+    assert read("Hegseth said new strikes on boats would follow.", published=date(2026, 1, 24)).reports == ()
+
+
+def test_the_total_number_of_such_strikes_is_a_count_of_strikes_not_of_dead():
+    extraction = read("The strike on Friday brings the total number of such strikes since September to at least 36.",
+                      published=date(2026, 1, 24))
+    assert [(t.killed, t.strikes) for t in extraction.totals] == [(None, 36)]

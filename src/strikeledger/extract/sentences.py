@@ -82,7 +82,13 @@ def _is_irrealis(token, sentence_text: str, sentence_start_char: int) -> bool:
     for head in heads:
         if any(child.dep_ in ("aux", "auxpass") and child.lower_ in MODAL_AUX for child in _near_children(head)):
             return True
-    if any(child.lower_ in ("any", "future", "possible", "potential", "more", "further", "new") and child.dep_ in ("det", "amod") for child in _near_children(token)):
+    children = list(_near_children(token))
+    if any(child.lower_ in ("any", "future", "possible", "potential") and child.dep_ in ("det", "amod") for child in children):
+        return True
+    # "more strikes", "new strikes" look ahead; "a new military strike" was one (the real-text set:
+    # "has confirmed a new military strike ... leaving two people dead")
+    one = any(child.lower_ in ("a", "an") and child.dep_ == "det" for child in children)
+    if not one and any(child.lower_ in ("more", "further", "new") and child.dep_ in ("det", "amod") for child in children):
         return True
     local = token.idx - sentence_start_char
     window = sentence_text[max(0, local - 60):local]

@@ -30,8 +30,14 @@ from .numbers import qualifier_code, to_int
 from .sentences import Sentence
 
 _TOTAL_FIGURES = (
-    re.compile(rf"\b(?:toll|total|tally|number|count)\b(?!\s+of\s+(?:strikes|attacks|boats|vessels|operations))(?:[^.;]|(?<=[A-Z])\.){{0,80}}?\b(?:to|at|of|reached|hit)\s+{QUALIFIED_NUMBER}\b", re.IGNORECASE),
+    re.compile(rf"\b(?:toll|total|tally|number|count)\b(?!\s+(?:number\s+|count\s+)?of\s+(?:[\w-]+\s+){{0,2}}?(?:strikes|attacks|boats|vessels|operations))(?:[^.;]|(?<=[A-Z])\.){{0,80}}?\b(?:to|at|of|reached|hit)\s+{QUALIFIED_NUMBER}\b", re.IGNORECASE),
     re.compile(rf"\bbr(?:ings?|inging|ought)\s+to\s+{QUALIFIED_NUMBER}\s+the\s+(?:number|total|toll|tally)\b", re.IGNORECASE),
+)
+# "brings the total number of such strikes since September to at least 36": a count of strikes
+_TOTAL_STRIKES = re.compile(
+    rf"\b(?:total|tally|number|count)\s+of\s+(?:[\w-]+\s+){{0,2}}?(?:strikes|attacks|operations)\b"
+    rf"(?:[^.;]|(?<=[A-Z])\.){{0,60}}?\b(?:to|at|reached|hit)\s+{QUALIFIED_NUMBER}\b",
+    re.IGNORECASE,
 )
 _ORDINAL_BEFORE = re.compile(r"(?:\d+(?:st|nd|rd|th)|\b(?:" + "|".join(ORDINAL_WORDS) + r"))\b[\w\s]*$", re.IGNORECASE)
 # Where a clause begins: a sentence-wide cumulative marker totals only its own clause when the
@@ -101,6 +107,8 @@ def read_total(
         facts.append(sentence_fact(article, sentence, "total_killed", killed_value, split + toll.start(), split + toll.end(), "totals", killed_qual))
     strikes_value = None
     strike_match = next((m for m in PLURAL_STRIKE_COUNT.finditer(sentence.text, split) if not MONTH_BEFORE.search(sentence.text[: m.start("n")])), None)
+    if strike_match is None:
+        strike_match = _TOTAL_STRIKES.search(sentence.text, split)
     if strike_match and to_int(strike_match["n"]):
         strikes_value = to_int(strike_match["n"])
         facts.append(sentence_fact(article, sentence, "total_strikes", strikes_value, strike_match.start(), strike_match.end(), "totals", qualifier_code(strike_match["qual"])))
