@@ -211,3 +211,11 @@ def test_the_total_number_of_such_strikes_is_a_count_of_strikes_not_of_dead():
     extraction = read("The strike on Friday brings the total number of such strikes since September to at least 36.",
                       published=date(2026, 1, 24))
     assert [(t.killed, t.strikes) for t in extraction.totals] == [(None, 36)]
+
+
+def test_dead_of_strikes_that_no_number_counts_are_a_running_total():
+    extraction = read("83 killed in US boat strikes: a chronological timeline", published=date(2025, 12, 1))
+    assert extraction.reports == () and [t.killed for t in extraction.totals] == [83]
+    (event,) = read("Six killed in two strikes on boats in the eastern Pacific on Sunday, Hegseth says",
+                    published=date(2025, 11, 10)).reports
+    assert (event.strike_date, event.killed) == (date(2025, 11, 9), 6)

@@ -116,6 +116,9 @@ CUMULATIVE_SENTENCE = re.compile(
     # no strike of its own ("... in the strike") counts the campaign
     r"|\b(?:people|persons|men)\s+have\s+(?:now\s+|so\s+far\s+)?been\s+killed\b(?![^.;]{0,40}\b(?:in|by)\s+(?:the|this|that|Friday's|"
     r"Thursday's|Wednesday's|Tuesday's|Monday's|Sunday's|Saturday's|a)\s+(?:[\w-]+\s+)?(?:strike|attack)\b)"
+    # "83 killed in US boat strikes": dead of strikes no number counts ("six killed in two strikes"
+    # is one announcement's)
+    r"|\b(?:killed|dead|died)\s+in\s+(?:the\s+)?(?!(?:two|three|four|five|\d+)\b)(?:(?!(?:two|three|four|five|\d+)\b)[\w.'’-]+\s+){0,3}(?:strikes|attacks)\b"
     # "in the three days of strikes this week": a sum over several strikes
     r"|\b(?:days|weeks|months)\s+of\s+(?:strikes|attacks)\b"
     r"|\b(?:total|overall|campaign(?:'s)?|cumulative)\s+(?:death\s+)?toll\b"
