@@ -126,3 +126,16 @@ def test_an_undated_lede_window_joins_the_strike_it_fits():
     lede = replace(report("b", None, 3, date_precision="week", date_low=date(2026, 2, 21), date_high=date(2026, 2, 24)), strike_date=None)
     (incident,) = build_incidents([report("a", date(2026, 2, 23), 3), lede], ARTICLES)
     assert set(incident.article_ids) == {"a", "b"}
+
+
+def test_reports_without_a_toll_do_not_bridge_two_strikes_a_day_apart():
+    # 29th: two killed; 30th: five killed; toll-less reports of the 30th must not carry the 30th's
+    # strike into the 29th's incident, whatever order the reports come in
+    reports = [
+        report("a", date(2025, 12, 29), 2), report("b", date(2025, 12, 30), None), report("c", date(2025, 12, 30), None),
+        report("d", date(2025, 12, 30), 5),
+    ]
+    for ordered in (reports, list(reversed(reports))):
+        incidents = build_incidents(ordered, ARTICLES)
+        assert sorted((i.strike_date.day, i.killed_best, sorted(i.article_ids)) for i in incidents) == [
+            (29, 2, ["a"]), (30, 5, ["b", "c", "d"])]

@@ -46,15 +46,27 @@ def _compatible(cluster: Cluster, report: StrikeReport) -> tuple[bool, tuple]:
         return False, ()
     killed = cluster.killed_values()
     same_toll = report.killed is None or not killed or report.killed in killed
+    # a day apart, the toll must be the cluster's own (its most reported), not any figure once
+    # merged into it: a cluster that has gathered a stray figure would otherwise take the next
+    # day's strike too (two strikes a day apart folded into one on real reporting)
+    usual = _mode(r.killed for r in cluster.reports if r.killed is not None and r.killed_qualifier != "partial")
+    usual_toll = report.killed is None or usual is None or report.killed == usual
     days = cluster.day_dates()
     if report.date_precision == "day" and report.strike_date:
         if not days:
             return False, ()
-        gap = min(abs((report.strike_date - d).days) for d in days)
+        # A report with a toll is measured from the days of the cluster's tolled reports: toll-less
+        # reports a day off would otherwise bridge it into the next day's strike
+        tolled_days = [r.strike_date for r in cluster.reports
+                       if r.date_precision == "day" and r.strike_date and r.killed is not None]
+        anchor_days = tolled_days if report.killed is not None and tolled_days else days
+        gap = min(abs((report.strike_date - d).days) for d in anchor_days)
         if gap > MAX_DAY_GAP:
             return False, ()
-        if gap > 0 and not same_toll and not report.date_from_announcement:
-            return False, ()  # consecutive days, different tolls: two strikes
+        if gap > 0 and not usual_toll:
+            # consecutive days, different tolls: two strikes (an announcement's day too, which the
+            # strike may precede by a day: with another toll it is another strike)
+            return False, ()
         return True, (gap, 0 if same_toll else 1)
     # Coarse date: the cluster's day must lie in the report's window.
     if report.date_low is None or report.date_high is None or not days:
@@ -87,7 +99,32 @@ def _cluster(reports: list[StrikeReport], published: dict[str, date | None]) -> 
             # Only a report dated to the day founds an incident: one dated to a week or a month
             # ("a strike earlier this month") joins the strike it fits or none.
             clusters.append(Cluster([report]))
-    return clusters
+    return _rehome_tollless(clusters)
+
+
+def _day_gap(cluster: Cluster, report: StrikeReport) -> int | None:
+    """Days from ``report`` to the cluster's strike: to its tolled reports' days when it has any."""
+    dated = [r for r in cluster.reports if r is not report and r.date_precision == "day" and r.strike_date]
+    tolled = [r for r in dated if r.killed is not None]
+    days = [r.strike_date for r in (tolled or dated)]
+    if report.date_precision != "day" or report.strike_date is None or not days:
+        return None
+    return min(abs((report.strike_date - d).days) for d in days)
+
+
+def _rehome_tollless(clusters: list[Cluster]) -> list[Cluster]:
+    """A report without a toll joined, a day off, the first strike it fitted; once every strike
+    has been founded it belongs with the one of its own day, if there is one."""
+    for cluster in clusters:
+        for report in list(cluster.reports):
+            gap = _day_gap(cluster, report)
+            if report.killed is not None or not gap or len(cluster.reports) == 1:
+                continue
+            others = [c for c in clusters if c is not cluster and _day_gap(c, report) == 0 and _compatible(c, report)[0]]
+            if others:
+                cluster.reports.remove(report)
+                others[0].reports.append(report)
+    return [c for c in clusters if c.reports]
 
 
 def killed_figures(reports: Iterable[StrikeReport], articles: dict[str, Article]) -> list[KilledFigure]:
