@@ -219,3 +219,15 @@ def test_dead_of_strikes_that_no_number_counts_are_a_running_total():
     (event,) = read("Six killed in two strikes on boats in the eastern Pacific on Sunday, Hegseth says",
                     published=date(2025, 11, 10)).reports
     assert (event.strike_date, event.killed) == (date(2025, 11, 9), 6)
+
+
+def test_two_strikes_told_in_one_sentence_are_two_strikes():
+    text = ("Three people were killed in the strike on the convoy Tuesday, and five were killed on the two vessels "
+            "in Wednesday's strike, Southern Command said.")
+    reports = read(text, published=date(2026, 1, 1)).reports
+    assert [(r.strike_date, r.killed) for r in reports] == [(date(2025, 12, 30), 3), (date(2025, 12, 31), 5)]
+    assert reports[1].facts[0].surface == "five were killed"  # each figure points into its own clause
+    recap = ("It followed a Feb. 3 attack that killed five people, and strikes on Feb. 10 in the Caribbean and "
+             "Feb. 17 off Ecuador that each killed three.")
+    # a clause over two days is a recap: the sentence is not cut, so no strike of Feb. 10 or 17 comes of it
+    assert {r.strike_date for r in read(recap, published=date(2026, 2, 25)).reports} <= {date(2026, 2, 3)}

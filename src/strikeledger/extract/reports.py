@@ -51,6 +51,7 @@ from .sentences import Sentence
 from .facts import sentence_fact
 from .totals import cumulative_split, read_total, revision
 from .undated import undated_reference
+from .clauses import split_strike_clauses
 
 # How far (characters) a figure may stand before the part it belongs to: "Two ... were killed, and
 # one ... survived the first strike" holds both figures of the first vessel. Tuned on the sample
@@ -167,7 +168,8 @@ class ArticleReader:
     # --- the walk -------------------------------------------------------------------------
     def read(self) -> None:
         for sentence in self.sentences:
-            self._read_sentence(sentence)
+            for clause in split_strike_clauses(sentence, self.article.published, self.year_reference):
+                self._read_sentence(clause)
 
     def _read_sentence(self, sentence: Sentence) -> None:
         context = None

@@ -1,0 +1,48 @@
+"""A hard case of reading: two strikes told in one sentence.
+
+"Three people were killed in the strike on the convoy Tuesday, and five were killed on the two
+vessels in Wednesday's strike" reports two strikes, each with its day and its toll. Read as one
+sentence, the first day and the last toll would make one strike of them. When a sentence names
+two different days and two tolls and a clause boundary (", and", ";", ", while") stands between
+the first day-and-toll and the second, it is read as two clauses, each a sentence of its own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .casualties import find_figures
+from .dates import find_dates
+from .sentences import Sentence
+
+_BOUNDARY = re.compile(r",\s+(?:and|while|whereas)\s+|;\s+")
+
+
+def _clause(sentence: Sentence, start: int, end: int) -> Sentence:
+    triggers = tuple(replace(t, start=t.start - start, end=t.end - start) for t in sentence.triggers
+                     if start <= t.start < end)
+    return replace(sentence, start=sentence.start + start, end=sentence.start + end,
+                   text=sentence.text[start:end], triggers=triggers,
+                   item_start=sentence.item_start and start == 0)
+
+
+def split_strike_clauses(sentence: Sentence, published, year_reference) -> list[Sentence]:
+    """``sentence`` as the clauses that each tell a strike of their own day; itself when it tells one."""
+    text = sentence.text
+    days = [m for m in find_dates(text, 0, published, year_reference) if m.precision == "day" and m.value
+            and m.role == "event"]
+    tolls = [f for f in find_figures(text) if f.kind == "killed"]
+    if len({m.value for m in days}) < 2 or len(tolls) < 2:
+        return [sentence]
+    first_end = max(min(m.end for m in days), min(f.end for f in tolls))
+    second_start = min(max(m.start for m in days), max(f.number_start for f in tolls))
+    cut = next((b for b in _BOUNDARY.finditer(text, first_end) if b.end() <= second_start), None)
+    if cut is None:
+        return [sentence]
+    spans = ((0, cut.start()), (cut.end(), len(text)))
+    # each clause one day and its toll; a clause over several days is a recap, read as before
+    for start, end in spans:
+        if len({m.value for m in days if start <= m.start < end}) != 1 or not any(start <= f.number_start < end for f in tolls):
+            return [sentence]
+    return [_clause(sentence, start, end) for start, end in spans]
