@@ -180,3 +180,32 @@ def test_hostile_article_renders_as_text(page, server):
     assert page.locator("#article-text mark.fact").count() > 0
     shot(page, "hostile-article")
     assert not page.errors
+
+
+def test_single_source_checkbox_outlet_sort_and_gaps_page(page, server):
+    rows = service.list_incidents(server["ledger"])
+    several = [r for r in rows if r["n_outlets"] >= 2]
+    assert len(several) < len(rows)  # the hostile article's incident has one outlet
+    page.goto(server["base"] + "/")
+    page.locator("#ledger tbody tr").first.wait_for()
+    page.check("#f-min_outlets")
+    page.get_by_role("button", name="Filter").click()
+    page.locator("#ledger caption", has_text=f"{len(several)} incidents shown").wait_for()
+    assert "min_outlets=2" in page.url
+    shown = set(page.locator("#ledger tbody tr").evaluate_all("rows => rows.map(r => r.dataset.id)"))
+    assert shown == {r["incident_id"] for r in several}
+    page.locator("#ledger th button", has_text="Outlets").click()
+    page.locator("#ledger th button", has_text="Outlets").click()  # the second click sorts descending
+    column = [h.strip() for h in page.locator("#ledger thead th").all_inner_texts()].index("Outlets ▼") + 1
+    outlets = [int(t) for t in page.locator(f"#ledger tbody tr td:nth-child({column})").all_inner_texts()]
+    assert outlets == sorted((r["n_outlets"] for r in several), reverse=True)
+    page.goto(server["base"] + "/gaps")
+    page.locator("#totals tbody tr").first.wait_for()
+    report = service.gaps_report(server["ledger"])
+    assert page.locator("#gaps section.gap").count() == len(report["gaps"])
+    assert page.locator("#gap-count").inner_text() == str(len(report["gaps"]))
+    assert page.locator("#totals tbody tr").count() == len(service.check_totals(server["ledger"]))
+    assert "Reported boats" in page.locator("#totals thead").inner_text()
+    assert page.locator('header.site nav a[href="/gaps"][aria-current="page"]').count() == 1
+    shot(page, "gaps")
+    assert not page.errors

@@ -154,26 +154,77 @@ def show(incident_id: str, db: DbOption = None, as_json: Annotated[bool, typer.O
             out(f"\nclaim: {claim['speaker']} {claim['stance']}{' (' + claim['evidence'] + ')' if claim['evidence'] else ''}: {claim['text']}", markup=False, highlight=False)
 
 
+_QUALIFIER_SIGN = {"at_least": "≥", "more_than": ">", "about": "~"}
+
+
+def _gap_cell(value: int | None) -> str:
+    return "" if value is None else f"{value:+d}"
+
+
 @app.command()
 @library_errors
 def totals(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
-    """Reported cumulative totals beside the ledger's own figures as of the same date."""
+    """Reported cumulative totals (deaths, strikes, boats) beside the ledger's own figures as of that date."""
     checks = service.check_totals(_open(db))
     if as_json:
-        typer.echo(json.dumps([{**c.__dict__, "as_of": c.as_of.isoformat() if c.as_of else None} for c in checks], indent=2, ensure_ascii=False))
+        rows = [{**c.__dict__, "as_of": c.as_of.isoformat() if c.as_of else None} for c in checks]
+        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     table = Table(title=f"{len(checks)} reported totals")
-    for name in ("as of", "outlet", "reported killed", "ledger killed", "gap", "reported strikes", "ledger strikes", "gap ", "sentence"):
+    for name in ("as of", "outlet", "reported killed", "ledger killed", "gap", "reported strikes",
+                 "ledger strikes", "gap ", "reported boats", "ledger boats", "gap  ", "sentence"):
         table.add_column(name, overflow="fold")
     for c in checks:
-        qual = {"at_least": "≥", "more_than": ">", "about": "~"}.get(c.qualifier, "")
+        qual = _QUALIFIER_SIGN.get(c.qualifier, "")
         table.add_row(
-            str(c.as_of or "?"), c.outlet or c.article_id, f"{qual}{c.reported_killed}" if c.reported_killed is not None else "",
-            str(c.ledger_killed), "" if c.killed_gap is None else f"{c.killed_gap:+d}",
+            str(c.as_of or "?"), c.outlet or c.article_id,
+            f"{qual}{c.reported_killed}" if c.reported_killed is not None else "",
+            str(c.ledger_killed), _gap_cell(c.killed_gap),
             "" if c.reported_strikes is None else str(c.reported_strikes), str(c.ledger_strikes),
-            "" if c.strikes_gap is None else f"{c.strikes_gap:+d}", c.sentence[:160],
+            _gap_cell(c.strikes_gap), "" if c.reported_vessels is None else str(c.reported_vessels),
+            str(c.ledger_vessels), _gap_cell(c.vessels_gap), c.sentence[:160],
         )
     console.print(table)
+
+
+def _shortfall_cell(short: dict | None) -> str:
+    if short is None:
+        return ""
+    before = _QUALIFIER_SIGN.get(short["qualifier_before"], "") + str(short["reported_before"])
+    after = _QUALIFIER_SIGN.get(short["qualifier_after"], "") + str(short["reported_after"])
+    return (f"{before} → {after}: reported {short['reported_rise']:+d}, ledger {short['ledger_rise']:+d}, "
+            f"unaccounted {short['unaccounted']:+d}")
+
+
+def _source(item: dict) -> str:
+    return f"{item['outlet'] or '?'}, {item['published'] or 'undated'} ({item['article_id']})"
+
+
+@app.command()
+@library_errors
+def gaps(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False
+         ) -> None:
+    """Windows where reported totals rise faster than the ledger: strikes the ledger may lack."""
+    report = service.gaps_report(_open(db))
+    if as_json:
+        typer.echo(json.dumps(report, indent=2, ensure_ascii=False))
+        return
+    title = f"{len(report['gaps'])} gaps, {report['ledger_short']} where the ledger falls short"
+    table = Table(title=title, show_lines=True)
+    for name in ("after", "through", "deaths", "strikes", "verdict", "reported", "reports", "caveats",
+                 "leads"):
+        table.add_column(name, overflow="fold")
+    for gap in report["gaps"]:
+        shorts = [s for s in (gap["killed"], gap["strikes"]) if s]
+        bounds = [f"{b['role']}: {_source(b)}: {b['sentence'][:140]}" for b in gap["bounds"]]
+        table.add_row(
+            gap["after"], gap["through"], str(gap["killed_unaccounted"]), str(gap["strikes_unaccounted"]),
+            gap["verdict"].replace("_", " "),
+            "\n".join(f"{s['measure']}: {_shortfall_cell(s)}" for s in shorts), "\n".join(bounds),
+            "\n".join(c for s in shorts for c in s["caveats"]),
+            "\n".join(f"{_source(x)}: {x['reason']}" for x in gap["leads"]),
+        )
+    console.print(table, markup=False, highlight=False)
 
 
 @app.command()

@@ -8,23 +8,27 @@ import json
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
-from datetime import date
 from pathlib import Path
 from typing import Any
 
-from . import review
+from . import confidence, review, tally
 from .evaluate import Evaluation, evaluate, load_gold
 from .extract import EXTRACTOR_VERSION, ArticleExtractor, extract_article
+from .gaps import Gap, find_gaps
 from .ingest import IngestOptions, Rejected, iter_articles
 from .ingest.sources import Skipped
+from .listing import IncidentFilter, sort_rows
 from .records import Article, ArticleExtraction, Incident
 from .resolve import build_incidents, killed_figures
 from .store import Ledger
+from .tally import TotalCheck
 
 CSV_COLUMNS = (
     "incident_id", "strike_date", "date_precision", "region", "location", "lat", "lon", "vessels", "killed_low",
     "killed_best", "killed_high", "survivors", "announced_by", "n_sources", "source_urls", "contradictions",
     "grade", "place_precision", "presumed_dead",
+    # How sure the figure is (strikeledger.confidence): after the FORMAT.md columns, never among them.
+    "n_outlets", "official", "disputed",
 )
 
 
@@ -138,8 +142,9 @@ def reextract(ledger: Ledger, on_item: Callable[[str, str], None] | None = None)
 
 # --- reading the ledger -------------------------------------------------------------------
 
-def incident_row(incident: Incident, articles: dict[str, Article]) -> dict[str, Any]:
-    """An incident as a flat row: the CSV columns of FORMAT.md plus grade and place precision."""
+def incident_row(incident: Incident, articles: dict[str, Article],
+                 backing: confidence.Confidence) -> dict[str, Any]:
+    """An incident as a flat row: the CSV columns of FORMAT.md, grade, place precision and ``backing``."""
     urls = [articles[a].url or a for a in incident.article_ids if a in articles]
     return {
         "incident_id": incident.id,
@@ -161,6 +166,10 @@ def incident_row(incident: Incident, articles: dict[str, Article]) -> dict[str, 
         "contradictions": "; ".join(incident.contradictions),
         "grade": incident.grade,
         "place_precision": incident.place_precision,
+        "n_outlets": backing.n_outlets,
+        "official": backing.official,
+        "disputed": backing.disputed,
+        "disputed_by": list(backing.disputed_by),
     }
 
 
@@ -173,32 +182,16 @@ def list_incidents(ledger: Ledger, include_not_strikes: bool = False) -> list[di
     articles = ledger.articles(with_text=False)
     reviewed = review.apply(ledger)
     incidents = reviewed.incidents if include_not_strikes else reviewed.strikes()
-    return [{**incident_row(i, articles), "corrected": sorted(reviewed.machine.get(i.id, {})),
+    backing = confidence.assess_all(incidents, articles, ledger.reports(), ledger.claims())
+    return [{**incident_row(i, articles, backing[i.id]), "corrected": sorted(reviewed.machine.get(i.id, {})),
              "not_strike": i.id in reviewed.not_strikes} for i in incidents]
 
 
-@dataclass(frozen=True)
-class IncidentFilter:
-    """Which incidents a list shows; None means any."""
-
-    region: str | None = None
-    grade: str | None = None
-    date_from: date | None = None
-    date_to: date | None = None
-    contradictions: bool | None = None
-
-    def matches(self, row: dict[str, Any]) -> bool:
-        day = date.fromisoformat(row["strike_date"]) if row["strike_date"] else None
-        return ((self.region is None or row["region"] == self.region)
-                and (self.grade is None or row["grade"] == self.grade)
-                and (self.date_from is None or (day is not None and day >= self.date_from))
-                and (self.date_to is None or (day is not None and day <= self.date_to))
-                and (self.contradictions is None or bool(row["contradictions"]) == self.contradictions))
-
-
-def query_incidents(ledger: Ledger, where: IncidentFilter, limit: int, offset: int = 0) -> dict[str, Any]:
-    """One page of the filtered ledger: ``{"total", "limit", "offset", "items"}``."""
-    rows = [r for r in list_incidents(ledger) if where.matches(r)]
+def query_incidents(ledger: Ledger, where: IncidentFilter, limit: int, offset: int = 0,
+                    sort: str | None = None) -> dict[str, Any]:
+    """One page of the filtered ledger, ordered by ``sort`` (see :data:`listing.SORTS`):
+    ``{"total", "limit", "offset", "items"}``."""
+    rows = sort_rows([r for r in list_incidents(ledger) if where.matches(r)], sort)
     return {"total": len(rows), "limit": limit, "offset": offset, "items": rows[offset:offset + limit]}
 
 
@@ -230,14 +223,17 @@ def incident_detail(ledger: Ledger, incident_id: str) -> dict[str, Any]:
             "published": article.published.isoformat() if article.published else None, "figures": figures,
         })
     sources.sort(key=lambda s: (s["published"] or "", s["article_id"]))
-    claims = [asdict(c) for c in ledger.claims(incident.article_ids) if f"{c.article_id}:{c.report_index}" in keys]
-    reports = [r for r in ledger.reports(incident.article_ids) if r.key in keys]
+    stored_claims = ledger.claims(incident.article_ids)
+    claims = [asdict(c) for c in stored_claims if f"{c.article_id}:{c.report_index}" in keys]
+    stored_reports = ledger.reports(incident.article_ids)
+    reports = [r for r in stored_reports if r.key in keys]
     revisions = []
     for figure in killed_figures(reports, articles):
         if not revisions or revisions[-1]["value"] != figure.value:
             revisions.append({"value": figure.value, "published": figure.published.isoformat() if figure.published else None,
                               "outlet": figure.outlet, "article_id": figure.article_id, "qualifier": figure.qualifier})
-    row = incident_row(incident, articles)
+    backing = confidence.assess(incident, articles, {r.key: r for r in stored_reports}, stored_claims)
+    row = incident_row(incident, articles, backing)
     return {**row, "best_reason": incident.best_reason, "contradictions": list(incident.contradictions),
             "sources": sources, "claims": claims, "killed_over_time": revisions, "report_keys": list(incident.report_keys),
             "machine": reviewed.machine.get(incident.id, {}), "corrections": reviewed.corrections.get(incident.id, []),
@@ -263,41 +259,33 @@ def article_detail(ledger: Ledger, article_id: str) -> dict[str, Any]:
     }
 
 
-@dataclass(frozen=True)
-class TotalCheck:
-    article_id: str
-    outlet: str | None
-    as_of: date | None
-    sentence: str
-    reported_killed: int | None
-    qualifier: str
-    reported_strikes: int | None
-    ledger_killed: int
-    ledger_strikes: int
-    killed_gap: int | None  # reported minus ledger
-    strikes_gap: int | None
-
-
 def check_totals(ledger: Ledger) -> list[TotalCheck]:
-    """Each reported cumulative total beside the ledger's own figure as of the same date."""
-    incidents = [i for i in review.apply(ledger).strikes() if i.strike_date is not None]
+    """Each reported cumulative total beside the ledger's deaths, strikes and boats as of the same date."""
     totals = ledger.totals()
     articles = ledger.articles({t.article_id for t in totals})
-    checks = []
-    for total in totals:
-        as_of = total.as_of
-        upto = [i for i in incidents if as_of is None or i.strike_date <= as_of]
-        own_killed = sum((i.killed_best if i.killed_best is not None else (i.killed_low or 0)) for i in upto)
-        article = articles[total.article_id]
-        checks.append(TotalCheck(
-            article_id=total.article_id, outlet=article.outlet, as_of=as_of,
-            sentence=article.text[total.start:total.end], reported_killed=total.killed, qualifier=total.killed_qualifier,
-            reported_strikes=total.strikes, ledger_killed=own_killed, ledger_strikes=len(upto),
-            # Without an as-of date there is nothing to compare against: no gap is claimed.
-            killed_gap=None if total.killed is None or as_of is None else total.killed - own_killed,
-            strikes_gap=None if total.strikes is None or as_of is None else total.strikes - len(upto),
-        ))
-    return checks
+    return tally.check_totals(review.apply(ledger).strikes(), totals, articles)
+
+
+def gaps(ledger: Ledger) -> list[Gap]:
+    """Windows between reported totals rising faster than the ledger: strikes it may lack (:mod:`.gaps`)."""
+    reviewed = review.apply(ledger)
+    totals = ledger.totals()
+    # A strike count's own qualifier ("at least six strikes") is kept only on its fact.
+    qualifiers = {(t.article_id, x): f.qualifier for t in totals if t.strikes is not None
+                  for _, x, f in ledger.facts(t.article_id) if x == t.index and f.kind == "total_strikes"}
+    placed = {k for i in reviewed.incidents for k in i.report_keys}  # an analyst's not-a-strike is placed too
+    return find_gaps(totals, reviewed.strikes(), ledger.articles(), ledger.reports(), placed, qualifiers)
+
+
+def gaps_report(ledger: Ledger) -> dict[str, Any]:
+    """:func:`gaps` as JSON-ready data: ``{"gaps": [...], "ledger_short": n}``.
+
+    ``ledger_short`` counts the gaps where the ledger falls short of the later report itself; the
+    others are windows an earlier report's stale figure opened (their sum would double count).
+    """
+    found = gaps(ledger)
+    return {"gaps": [g.as_dict() for g in found],
+            "ledger_short": sum(g.verdict == "ledger_short" for g in found)}
 
 
 def campaign_totals(ledger: Ledger) -> dict[str, Any]:
@@ -365,7 +353,7 @@ def export(ledger: Ledger, fmt: str) -> str:
         writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
         writer.writeheader()
         for row in rows:
-            writer.writerow({k: ("" if row[k] is None else row[k]) for k in CSV_COLUMNS})
+            writer.writerow({k: _cell(row[k]) for k in CSV_COLUMNS})
         return buffer.getvalue()
     if fmt == "json":
         return json.dumps({"incidents": rows}, indent=2, ensure_ascii=False) + "\n"
@@ -378,6 +366,11 @@ def export(ledger: Ledger, fmt: str) -> str:
         ]
         return json.dumps({"type": "FeatureCollection", "features": features}, indent=2, ensure_ascii=False) + "\n"
     raise ValueError(f"unknown export format {fmt!r}: use csv, json or geojson")
+
+
+def _cell(value: Any) -> Any:
+    # Booleans as JSON writes them, so a CSV reader and a JSON reader see the same words.
+    return "" if value is None else ("true" if value is True else "false" if value is False else value)
 
 
 def evaluate_corpus(corpus: Iterable[str | Path], gold_path: str | Path, options: IngestOptions | None = None) -> Evaluation:

@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Depends, Query, Request
 
 from .. import service
+from ..listing import SORTS
 from ..records import GRADES, REGIONS
 from ..store import Ledger
 from .deps import get_ledger
@@ -24,12 +25,24 @@ def list_incidents(
     date_from: Annotated[date | None, Query(description="Strikes on or after this day.")] = None,
     date_to: Annotated[date | None, Query(description="Strikes on or before this day.")] = None,
     contradictions: Annotated[bool | None, Query(description="true: only incidents whose sources disagree; false: only those that agree.")] = None,
+    min_outlets: Annotated[int | None, Query(ge=1, description=(
+        "Only incidents reported by at least this many independent outlets "
+        "(a syndicated copy is its original's outlet)."))] = None,
+    official: Annotated[bool | None, Query(description=(
+        "true: only incidents some source has an official announce; false: only those none does."))] = None,
+    disputed: Annotated[bool | None, Query(description=(
+        "true: only incidents some source contests; false: only those no source contests."))] = None,
+    sort: Annotated[Literal[SORTS] | None, Query(description=(  # type: ignore[valid-type]
+        "Order by this column; a leading '-' orders descending; rows without a value come last."))] = None,
     limit: Annotated[int | None, Query(ge=1, le=1000, description="Page size (default: the page_size setting).")] = None,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> dict:
-    """`{"total", "limit", "offset", "items"}`; each item has the FORMAT.md columns plus grade, place precision and `corrected`."""
-    where = service.IncidentFilter(region, grade, date_from, date_to, contradictions)
-    return service.query_incidents(ledger, where, limit or request.app.state.settings["page_size"], offset)
+    """`{"total", "limit", "offset", "items"}`; each item has the FORMAT.md columns plus grade, place
+    precision, `corrected`, and how sure it is: `n_outlets`, `official`, `disputed`, `disputed_by`."""
+    where = service.IncidentFilter(region, grade, date_from, date_to, contradictions,
+                                   min_outlets, official, disputed)
+    page_size = limit or request.app.state.settings["page_size"]
+    return service.query_incidents(ledger, where, page_size, offset, sort)
 
 
 @router.get("/incidents/{incident_id}", summary="One incident: every figure with its source sentence")

@@ -21,6 +21,7 @@ PAGES = {
     "ledger": ("Ledger", ()),
     "timeline": ("Timeline", ("chart.umd.min.js",)),
     "map": ("Map", ("d3-array.min.js", "d3-geo.min.js", "topojson-client.min.js")),
+    "gaps": ("Gaps", ()),
     "review": ("Review", ()),
     "incident": ("Incident", ()),
     "article": ("Article", ()),
@@ -39,7 +40,8 @@ def _page(name: str) -> HTMLResponse:
     return HTMLResponse(_html(name))
 
 
-for _path, _name in (("/", "ledger"), ("/timeline", "timeline"), ("/map", "map"), ("/review", "review")):
+for _path, _name in (("/", "ledger"), ("/timeline", "timeline"), ("/map", "map"), ("/gaps", "gaps"),
+                     ("/review", "review")):
     router.add_api_route(_path, lambda _name=_name: _page(_name), methods=["GET"])
 
 

@@ -7,8 +7,12 @@
   const COLUMNS = [
     ["strike_date", "Date"], ["region", "Region"], ["location", "Place"], ["vessels", "Vessels", "num"],
     ["killed_best", "Killed (range)", "num"], ["survivors", "Survivors", "num"], ["announced_by", "Announced by"],
-    ["grade", "Grade"], ["n_sources", "Sources", "num"], ["contradictions", "Contradictions"],
+    ["grade", "Grade"], ["n_sources", "Sources", "num"], ["n_outlets", "Outlets", "num"],
+    ["official", "Official"], ["disputed", "Disputed"], ["contradictions", "Contradictions"],
   ];
+  // The list's own filters (query parameters of /api/incidents), cleared and re-read on each Filter.
+  const FILTERS = ["date_from", "date_to", "region", "grade", "contradictions", "min_outlets", "official",
+    "disputed"];
   let rows = [];
   let sort = { key: "strike_date", dir: 1 };
   const params = new URLSearchParams(location.search);
@@ -18,13 +22,25 @@
       options.map((o) => el("option", { value: o, selected: params.get(name) === o }, label(o))));
   }
 
+  /* any / yes / no for a true-or-false filter of the API. */
+  function yesNo(name) {
+    const choices = [["", "any"], ["true", "yes"], ["false", "no"]];
+    return el("select", { name, id: `f-${name}` }, choices.map(([value, text]) =>
+      el("option", { value, selected: (params.get(name) || "") === value }, text)));
+  }
+
   function filters() {
     const form = el("form", { class: "filters", role: "search", "aria-label": "Filter the ledger" },
       el("label", {}, "From", el("input", { type: "date", name: "date_from", value: params.get("date_from") || "" })),
       el("label", {}, "To", el("input", { type: "date", name: "date_to", value: params.get("date_to") || "" })),
       el("label", {}, "Region", select("region", REGIONS)),
       el("label", {}, "Grade", select("grade", GRADES)),
+      el("label", {}, "Official source", yesNo("official")),
+      el("label", {}, "Disputed", yesNo("disputed")),
       el("label", { class: "check" }, el("input", { type: "checkbox", name: "contradictions", value: "true", checked: params.get("contradictions") === "true" }), "only with contradictions"),
+      // Two outlets at least: a syndicated copy is the same outlet's text, so it never lifts a row past this.
+      el("label", { class: "check" }, el("input", { type: "checkbox", name: "min_outlets", value: "2",
+        id: "f-min_outlets", checked: params.get("min_outlets") === "2" }), "hide single-source incidents"),
       el("button", { type: "submit", class: "primary" }, "Filter"),
       el("button", { type: "reset" }, "Clear"));
     form.addEventListener("submit", (event) => { event.preventDefault(); apply(form); });
@@ -33,7 +49,7 @@
   }
 
   async function apply(form) {
-    for (const key of ["date_from", "date_to", "region", "grade", "contradictions"]) params.delete(key);
+    for (const key of FILTERS) params.delete(key);
     for (const [key, value] of new FormData(form)) if (value) params.set(key, value);
     history.replaceState(null, "", `${location.pathname}${params.toString() ? "?" + params : ""}`);
     await load();
@@ -46,6 +62,9 @@
       case "location": return [row.location || "—", el("span", { class: "muted" }, ` · ${label(row.place_precision)}`)];
       case "killed_best": return killed(row);
       case "grade": return grade(row.grade);
+      case "official": return row.official ? el("span", { class: "badge grade-official" }, "official") : "—";
+      case "disputed": return row.disputed ? el("span", { class: "badge grade-disputed",
+        title: row.disputed_by.join(", ") || "disputed" }, "disputed") : "—";
       case "contradictions": return row.contradictions ? el("span", { class: "badge contra", title: row.contradictions }, "contradictions") : "";
       default: return label(row[key]);
     }
