@@ -231,3 +231,12 @@ def test_two_strikes_told_in_one_sentence_are_two_strikes():
              "Feb. 17 off Ecuador that each killed three.")
     # a clause over two days is a recap: the sentence is not cut, so no strike of Feb. 10 or 17 comes of it
     assert {r.strike_date for r in read(recap, published=date(2026, 2, 25)).reports} <= {date(2026, 2, 3)}
+
+
+def test_a_strike_on_an_unreadable_weekday_does_not_take_a_later_strikes_date():
+    text = ("Asked about another strike in the eastern Pacific that killed two men on Monday, a spokesperson "
+            "declined to comment.\n"
+            "During the first boat strike of the campaign on Sept. 2, two people survived an initial strike but "
+            "were killed in a follow-on attack.")
+    reports = read(text, url="https://w.example/news/2025/12/strikes").reports  # no day to count Monday from
+    assert [(r.strike_date, r.killed) for r in reports] == [(None, 2), (date(2025, 9, 2), 2)]

@@ -26,6 +26,7 @@ from datetime import timedelta
 
 from ..records import Article, Claim, Fact, ReportedTotal, StrikeReport
 from . import attribution, casualties, dates, places, tables
+from .calendar import WEEKDAYS
 from .casualties import Figure, find_figures
 from .dates import DateMention, find_dates
 from .lexicon import (
@@ -94,6 +95,7 @@ class ReportDraft:
     presumed_dead: Figure | None = None
     follow_on: Figure | None = None  # deaths of a follow-on strike on the same boat
     aboard_sentence: Sentence | None = None
+    unread_weekday: int | None = None  # told on a weekday ("on Monday") that nothing lets the reader resolve
     survivors: tuple[Figure, Sentence] | None = None
     vessels: tuple[Figure, Sentence] | None = None
     strikes: int | None = None
@@ -235,6 +237,10 @@ class ArticleReader:
             return
         # Only a sentence that reports the strike dates it (or "The strike took place on Monday",
         # above): a nearby sentence's dates belong to whatever else it speaks of.
+        unread = [m for m in own_mentions if m.role == "event" and m.precision == "unknown" and m.kind == "weekday"]
+        if is_event and not event_dates and draft.date is None and unread and draft.unread_weekday is None:
+            # "killed two men on Monday" in a page with no date to count Monday from
+            draft.unread_weekday = WEEKDAYS.get(re.sub(r"(?:['’]s)?$", "", unread[0].surface.split()[-1]).lower())
         if event_dates and is_event:
             best = _best_event_date(event_dates)
             replaces_other_day = draft.date and draft.date.value and best.value and best.value != draft.date.value and draft.date.role != "event"
@@ -283,6 +289,8 @@ class ArticleReader:
         if NEW_STRIKE.search(sentence.text) and not FOLLOW_ON.search(sentence.text):
             return True
         days = [m for m in event_dates if m.precision == "day" and m.value]
+        if days and draft.unread_weekday is not None and days[0].value.weekday() != draft.unread_weekday:
+            return True  # the open strike has a day of its own, unread: another day is another strike
         if (days and draft.date is None and draft.announced is None and draft.killed is not None and tolled
                 and not _is_headline(draft.first, self.text_start)):
             # "... killed three" with no day, then "On February 13, a strike ... killed three":
