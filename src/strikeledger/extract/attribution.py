@@ -11,7 +11,14 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import ANNOUNCE_VERB, DISPUTE_VERB, DISPUTING_SPEAKERS, NO_EVIDENCE, OFFICIAL_SPEAKERS, VIDEO_RELEASED
+from .lexicon import (
+    ANNOUNCE_VERB,
+    DISPUTE_VERB,
+    DISPUTING_SPEAKERS,
+    NO_EVIDENCE,
+    OFFICIAL_SPEAKERS,
+    VIDEO_RELEASED,
+)
 
 EXTRACTOR = "attribution"
 OFFICIAL_NAMES = frozenset(OFFICIAL_SPEAKERS)
@@ -32,16 +39,31 @@ class Attribution:
 def _patterns() -> list[tuple[str, str, re.Pattern[str]]]:
     patterns = []
     for name, speaker in OFFICIAL_SPEAKERS.items():
-        patterns.append((name, "announces", re.compile(
-            rf"(?P<who>\b(?:{speaker}))(?:'s)?{_GAP}\b{ANNOUNCE_VERB}\b"
-            rf"|\b{ANNOUNCE_VERB}\s+(?:by\s+)?(?P<who2>(?:{speaker}))\b"
-            rf"|\b(?:according\s+to|(?:according\s+to\s+|in\s+)?an?\s+(?:\w+\s+){{0,2}}?(?:post|statement|video)\s+(?:by|from)|announced\s+by|posted\s+by|per)\s+(?:the\s+)?(?P<who3>(?:{speaker}))\b"
-            rf"|(?P<who4>\b(?:{speaker}))(?:'s)?\s+(?:post|statement|announcement|video|account)\b",
-        )))
+        patterns.append(
+            (
+                name,
+                "announces",
+                re.compile(
+                    rf"(?P<who>\b(?:{speaker}))(?:'s)?{_GAP}\b{ANNOUNCE_VERB}\b"
+                    rf"|\b{ANNOUNCE_VERB}\s+(?:by\s+)?(?P<who2>(?:{speaker}))\b"
+                    rf"|\b(?:according\s+to|(?:according\s+to\s+|in\s+)?an?\s+(?:\w+\s+){{0,2}}?(?:post|"
+                    rf"statement|video)\s+(?:by|from)|announced\s+by|posted\s+by|per)\s+(?:the\s+)"
+                    rf"?(?P<who3>(?:{speaker}))\b"
+                    rf"|(?P<who4>\b(?:{speaker}))(?:'s)?\s+(?:post|statement|announcement|video|account)\b",
+                ),
+            )
+        )
     for name, speaker in DISPUTING_SPEAKERS.items():
-        patterns.append((name, "disputes", re.compile(
-            rf"(?P<who>\b(?:{speaker}))(?:'s)?{_GAP}\b{DISPUTE_VERB}", re.IGNORECASE if name in ("families",) else 0,
-        )))
+        patterns.append(
+            (
+                name,
+                "disputes",
+                re.compile(
+                    rf"(?P<who>\b(?:{speaker}))(?:'s)?{_GAP}\b{DISPUTE_VERB}",
+                    re.IGNORECASE if name in ("families",) else 0,
+                ),
+            )
+        )
     return patterns
 
 

@@ -56,4 +56,3 @@ def month_window(year: int, month: int) -> tuple[date, date]:
 def month_before(reference: date, months_back: int = 1) -> tuple[int, int]:
     index = reference.year * 12 + reference.month - 1 - months_back
     return index // 12, index % 12 + 1
-

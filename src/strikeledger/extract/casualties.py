@@ -41,46 +41,76 @@ class Figure:
 
 # A number starts a word: "anyone killed" holds no "one killed".
 _QN = rf"\b{QUALIFIED_NUMBER}"
-_NOT_PEOPLE_AFTER = r"(?!\s*(?:strikes?|attacks?|boats?|vessels?|ships?|percent|%|miles|nautical|days?|weeks?|months?|years?|times|hours?|minutes?|tons?|kilograms?|pounds?|kg))"
+_NOT_PEOPLE_AFTER = (r"(?!\s*(?:strikes?|attacks?|boats?|vessels?|ships?|percent|%|miles|nautical|days?|"
+    r"weeks?|months?|years?|times|hours?|minutes?|tons?|kilograms?|pounds?|kg))")
 
-# "three men described as “narco-terrorists” were killed": an official label between the people and their fate.
-_DESCRIBED_AS = r"(?:,?\s+(?:described|identified|labeled|labelled|characterized|called|believed\s+to\s+be)\s+(?:as\s+)?[\"“']?[\w-]+(?:\s+[\w-]+)?[\"”']?,?)?"
+# "three men described as “narco-terrorists” were killed": an official label between the people
+# and their fate.
+_DESCRIBED_AS = (r"(?:,?\s+(?:described|identified|labeled|labelled|characterized|called|believed\s+to\s+be)"
+    r"\s+(?:as\s+)?[\"“']?[\w-]+(?:\s+[\w-]+)?[\"”']?,?)?")
 
 # (kind, pattern): tried in order; a later pattern does not take a number an earlier one took.
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "killing all 11 aboard", "killed four narco-terrorists", "kills 3"
-    ("killed", re.compile(rf"\bkill(?:ed|ing|s)?\s+{_QN}\b{_NOT_PEOPLE_AFTER}(?:\s+{ADJECTIVES}{PERSON_NOUN}\b)?", re.IGNORECASE)),
-    # "six male narco-terrorists were killed", "all four people aboard died", "the three men on board were killed",
+    (
+        "killed",
+        re.compile(
+            rf"\bkill(?:ed|ing|s)?\s+{_QN}\b{_NOT_PEOPLE_AFTER}(?:\s+{ADJECTIVES}{PERSON_NOUN}\b)?",
+            re.IGNORECASE,
+        ),
+    ),
+    # "six male narco-terrorists were killed", "all four people aboard died",
+    # "the three men on board were killed",
     # 'three "male narco-terrorists" were killed' (a quoted label is still the noun)
     (
         "killed",
         re.compile(
-            rf"(?:\bthe\s+)?{_QN}\s+[\"“]?{ADJECTIVES}[\"“]?{PERSON_NOUN}\b[\"”]?{_DESCRIBED_AS}(?:\s+(?:who\s+were\s+|who\s+was\s+)?(?:(?:aboard|on\s+board|onboard)(?:\s+(?:the|a)\s+\w+(?:[- ]\w+)?)?|on\s+(?:the|a)\s+(?:boat|vessel|craft|ship)))?"
-            rf"(?:\s*,\s*[^,.;]{{0,60}}?,)?\s+(?:(?:were|was|had|have|has|been|are|got|all|now|also|reportedly|later|since|so\s+far)\s+){{0,4}}{DEATH_WORD}",
+            rf"(?:\bthe\s+)?{_QN}\s+[\"“]?{ADJECTIVES}[\"“]?{PERSON_NOUN}\b[\"”]?{_DESCRIBED_AS}(?:\s+(?:who"
+            rf"\s+were\s+|who\s+was\s+)?(?:(?:aboard|on\s+board|onboard)(?:\s+(?:the|a)\s+\w+(?:[- ]\w+)?)?|"
+            rf"on\s+(?:the|a)\s+(?:boat|vessel|craft|ship)))?"
+            rf"(?:\s*,\s*[^,.;]{{0,60}}?,)?\s+(?:(?:were|was|had|have|has|been|are|got|all|now|also|"
+            rf"reportedly|later|since|so\s+far)\s+){{0,4}}{DEATH_WORD}",
             re.IGNORECASE,
         ),
     ),
     # "six dead", "three deaths", "two fatalities", "left six people dead", "3 confirmed deaths"
-    ("killed", re.compile(rf"{_QN}\s+(?:{ADJECTIVES}{PERSON_NOUN}\s+|(?:confirmed|reported|known)\s+)?(?:dead|deaths|fatalities|killed)\b", re.IGNORECASE)),
+    (
+        "killed",
+        re.compile(
+            rf"{_QN}\s+(?:{ADJECTIVES}{PERSON_NOUN}\s+|(?:confirmed|reported|known)\s+)?(?:dead|deaths|"
+            rf"fatalities|killed)\b",
+            re.IGNORECASE,
+        ),
+    ),
     # "all 11 die in the attack": a number of the people named before, and their fate
-    ("killed", re.compile(rf"\ball\s+(?P<n>{NUMBER})\s+(?:of\s+them\s+)?(?:die|died|perish|perished)\b", re.IGNORECASE)),
+    (
+        "killed",
+        re.compile(
+            rf"\ball\s+(?P<n>{NUMBER})\s+(?:of\s+them\s+)?(?:die|died|perish|perished)\b", re.IGNORECASE
+        ),
+    ),
     # "All six were killed", "Both were killed", "four had died": the number stands for people
     # named before it (the crew aboard); a death verb after an auxiliary makes it a toll.
     (
         "killed",
         re.compile(
-            rf"\b(?P<qual>all\s+)?(?P<n>{NUMBER}|both)\s+(?:of\s+them\s+)?(?:were|was|had|have)\s+(?:also\s+|all\s+)?(?:been\s+)?(?:killed|died)\b",
+            rf"\b(?P<qual>all\s+)?(?P<n>{NUMBER}|both)\s+(?:of\s+them\s+)?(?:were|was|had|have)\s+(?:also\s+|"
+            rf"all\s+)?(?:been\s+)?(?:killed|died)\b",
             re.IGNORECASE,
         ),
     ),
-    ("killed", re.compile(rf"\bdeath\s+toll\s+(?:of|at|was|is|stood\s+at|stands\s+at)\s+{_QN}\b", re.IGNORECASE)),
+    (
+        "killed",
+        re.compile(rf"\bdeath\s+toll\s+(?:of|at|was|is|stood\s+at|stands\s+at)\s+{_QN}\b", re.IGNORECASE),
+    ),
     # "resulting in the deaths of two suspected individuals"
     ("killed", re.compile(rf"\bdeaths\s+of\s+(?:all\s+)?{_QN}\b{_NOT_PEOPLE_AFTER}", re.IGNORECASE)),
     # survivors presumed dead once a search ended: kept apart from the confirmed toll
     (
         "presumed_dead",
         re.compile(
-            rf"{_QN}\s+(?:{ADJECTIVES}{PERSON_NOUN}\s+)?(?:(?:are|were|is|was|now|been|have|has|had|also)\s+){{0,3}}"
+            rf"{_QN}\s+(?:{ADJECTIVES}{PERSON_NOUN}\s+)?(?:(?:are|were|is|was|now|been|have|has|had|also)"
+            rf"\s+){{0,3}}"
             r"(?:presumed|declared|believed)\s+(?:to\s+(?:be|have\s+been)\s+|to\s+have\s+died|)dead",
             re.IGNORECASE,
         ),
@@ -88,23 +118,69 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "presumed_dead",
         re.compile(
-            r"\b(?P<n>the|a|one)\s+(?:lone\s+|sole\s+|only\s+|remaining\s+)?survivor\b[^.;]{0,80}?\b(?:is|was|been|now)\s+(?:now\s+)?"
+            r"\b(?P<n>the|a|one)\s+(?:lone\s+|sole\s+|only\s+|remaining\s+)?survivor\b[^.;]{0,80}?\b(?:is|"
+            r"was|been|now)\s+(?:now\s+)?"
             r"(?:presumed|declared|believed)\s+(?:to\s+(?:be|have\s+been)\s+)?dead",
             re.IGNORECASE,
         ),
     ),
     # survivors
     ("survivors", re.compile(rf"{_QN}\s+(?:{ADJECTIVES})?survivors?\b", re.IGNORECASE)),
-    ("survivors", re.compile(rf"{_QN}\s+(?:{ADJECTIVES}{PERSON_NOUN}\s+)?(?:(?:had|have|has|reportedly|initially|also)\s+)?survived", re.IGNORECASE)),
-    ("survivors", re.compile(r"\b(?P<n>no|a|one|the\s+(?:lone|sole|only))\s+(?:lone\s+|sole\s+|single\s+)?survivors?\b", re.IGNORECASE)),
+    (
+        "survivors",
+        re.compile(
+            rf"{_QN}\s+(?:{ADJECTIVES}{PERSON_NOUN}\s+)?(?:(?:had|have|has|reportedly|initially|also)\s+)"
+            rf"?survived",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "survivors",
+        re.compile(
+            r"\b(?P<n>no|a|one|the\s+(?:lone|sole|only))\s+(?:lone\s+|sole\s+|single\s+)?survivors?\b",
+            re.IGNORECASE,
+        ),
+    ),
     ("survivors", re.compile(r"\b(?P<n>no\s+one|nobody|none)\s+(?:\w+\s+)?survived\b", re.IGNORECASE)),
     # people aboard, not necessarily killed
-    ("aboard", re.compile(rf"\b(?:carrying|with|had|held|transporting)\s+{_QN}\s+{ADJECTIVES}{PERSON_NOUN}\b", re.IGNORECASE)),
-    ("aboard", re.compile(rf"{_QN}\s+{ADJECTIVES}(?:people|persons|men|individuals|crew\s+members|occupants)\s+(?:were\s+)?(?:aboard|on\s+board|onboard|on\s+(?:the|a)\s+(?:boat|vessel|craft))\b", re.IGNORECASE)),
-    ("missing", re.compile(rf"{_QN}\s+(?:{ADJECTIVES}{PERSON_NOUN}\s+)?(?:(?:remain|remained|remains|were|was|are|is)\s+)?(?:missing|unaccounted\s+for)", re.IGNORECASE)),
-    ("wounded", re.compile(rf"{_QN}\s+(?:{ADJECTIVES}{PERSON_NOUN}\s+)?(?:(?:were|was)\s+)?(?:wounded|injured|hurt)\b", re.IGNORECASE)),
+    (
+        "aboard",
+        re.compile(
+            rf"\b(?:carrying|with|had|held|transporting)\s+{_QN}\s+{ADJECTIVES}{PERSON_NOUN}\b", re.IGNORECASE
+        ),
+    ),
+    (
+        "aboard",
+        re.compile(
+            rf"{_QN}\s+{ADJECTIVES}(?:people|persons|men|individuals|crew\s+members|occupants)\s+(?:were\s+)"
+            rf"?(?:aboard|on\s+board|onboard|on\s+(?:the|a)\s+(?:boat|vessel|craft))\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "missing",
+        re.compile(
+            rf"{_QN}\s+(?:{ADJECTIVES}{PERSON_NOUN}\s+)?(?:(?:remain|remained|remains|were|was|are|is)\s+)"
+            rf"?(?:missing|unaccounted\s+for)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "wounded",
+        re.compile(
+            rf"{_QN}\s+(?:{ADJECTIVES}{PERSON_NOUN}\s+)?(?:(?:were|was)\s+)?(?:wounded|injured|hurt)\b",
+            re.IGNORECASE,
+        ),
+    ),
     ("vessels", re.compile(rf"{_QN}\s+(?:{ADJECTIVES})?{VESSEL_NOUN}\b", re.IGNORECASE)),
-    ("vessels", re.compile(rf"\b(?P<n>a|an|one|the)\s+{ADJECTIVES}(?:vessel|boat|semi-submersible|narco-sub|speedboat|go-fast|ship)\b", re.IGNORECASE)),
+    (
+        "vessels",
+        re.compile(
+            rf"\b(?P<n>a|an|one|the)\s+{ADJECTIVES}(?:vessel|boat|semi-submersible|narco-sub|speedboat|"
+            rf"go-fast|ship)\b",
+            re.IGNORECASE,
+        ),
+    ),
 ]
 
 _ZERO = {"no", "no one", "nobody", "none"}
@@ -114,7 +190,11 @@ _ONE = {"a", "an", "one", "the", "the lone", "the sole", "the only"}
 # follow-on strike): its subject died, and it is read as a partial death toll instead.
 # "follow-on strikes killed the two apparent survivors"
 _KILLED_BEFORE = re.compile(r"\bkill(?:ed|ing|s)?\s+(?:the\s+|all\s+|both\s+)?$", re.IGNORECASE)
-_THEN_KILLED = re.compile(r"^[^.;]{0,80}?\b(?:but|and|before|then)\s+(?:were|was)\s+(?:later\s+)?(?:killed|struck)|^[^.;]{0,60}?\bkilled\s+(?:them|both|him)\b", re.IGNORECASE)
+_THEN_KILLED = re.compile(
+    r"^[^.;]{0,80}?\b(?:but|and|before|then)\s+(?:were|was)\s+(?:later\s+)?(?:killed|struck)|"
+    r"^[^.;]{0,60}?\bkilled\s+(?:them|both|him)\b",
+    re.IGNORECASE,
+)
 
 
 def _value(kind: str, number: str) -> int | None:
@@ -132,7 +212,8 @@ def _value(kind: str, number: str) -> int | None:
 # the first vessel and two in the second": a number that names a part of the strike shares the
 # noun and verb of the toll before it; it is a death toll of that part.
 _ELLIPTICAL_KILLED = re.compile(
-    rf"(?:[^.;]|(?<=[A-Z])\.){{0,80}}?(?:,?\s+and\s+|\s*(?:[,:—–]|--?)\s*)(?P<n>{NUMBER})\s+(?:(?:were|was)\s+(?:killed\s+)?)?(?:on|aboard|in)\s+(?:the\s+)?"
+    rf"(?:[^.;]|(?<=[A-Z])\.){{0,80}}?(?:,?\s+and\s+|\s*(?:[,:—–]|--?)\s*)(?P<n>{NUMBER})\s+(?:(?:were|was)"
+    rf"\s+(?:killed\s+)?)?(?:on|aboard|in)\s+(?:the\s+)?"
     r"(?:first|second|third|other|another|last|remaining|one)\b",
     re.IGNORECASE,
 )
@@ -155,8 +236,14 @@ def find_figures(sentence: str) -> list[Figure]:
             # own words name US forces. "U.S. forces killed two" names them as the killers.
             if kind in ("killed", "wounded", "missing") and US_FORCES.search(sentence[n_start:end]):
                 continue
-            if kind == "survivors" and value > 0 and (
-                    _THEN_KILLED.search(sentence[end:]) or _KILLED_BEFORE.search(sentence[max(0, start - 40):start])):
+            if (
+                kind == "survivors"
+                and value > 0
+                and (
+                    _THEN_KILLED.search(sentence[end:])
+                    or _KILLED_BEFORE.search(sentence[max(0, start - 40) : start])
+                )
+            ):
                 kind = "killed_partial"  # survivors of the first strike whom a follow-on killed
             qualifier = qualifier_code(match.groupdict().get("qual"))
             if kind == "killed" and NATIONALS.search(sentence[n_start:end]):
@@ -183,29 +270,47 @@ def find_figures(sentence: str) -> list[Figure]:
 
 # "all of them were killed", "killing everyone aboard": the toll is the number of people aboard.
 KILLED_ALL = re.compile(
-    r"\ball\s+(?:of\s+them|aboard|on\s+board|of\s+those\s+(?:aboard|on\s+board)|the\s+(?:crew|occupants))\s+(?:were|was|had\s+been)\s+killed"
-    r"|\bkill(?:ed|ing)\s+(?:all|everyone|everybody)\s+(?:aboard|on\s+board|onboard)\b|\bno\s+one\s+(?:aboard\s+|on\s+board\s+)?survived",
+    r"\ball\s+(?:of\s+them|aboard|on\s+board|of\s+those\s+(?:aboard|on\s+board)|the\s+(?:crew|occupants))"
+    r"\s+(?:were|was|had\s+been)\s+killed"
+    r"|\bkill(?:ed|ing)\s+(?:all|everyone|everybody)\s+(?:aboard|on\s+board|onboard)\b|"
+    r"\bno\s+one\s+(?:aboard\s+|on\s+board\s+)?survived",
     re.IGNORECASE,
 )
 
-STRIKE_COUNT = re.compile(rf"{_QN}\s+(?:separate\s+|lethal\s+|deadly\s+|more\s+|new\s+|additional\s+)?(?:strikes|attacks)\b", re.IGNORECASE)
+STRIKE_COUNT = re.compile(
+    rf"{_QN}\s+(?:separate\s+|lethal\s+|deadly\s+|more\s+|new\s+|additional\s+)?(?:strikes|attacks)\b",
+    re.IGNORECASE,
+)
 
 
 PAIRED_STRIKES = re.compile(r"\b(?:dual|twin|double)\s+(?:strikes|attacks)\b", re.IGNORECASE)
 # "three males killed on each boat": one toll for every vessel of the announcement.
-ON_EACH = re.compile(rf"\s*(?:on|aboard|in)\s+each\s+(?:of\s+the\s+(?P<n>{NUMBER})\s+)?(?:boat|vessel|craft|ship)s?\b", re.IGNORECASE)
+ON_EACH = re.compile(
+    rf"\s*(?:on|aboard|in)\s+each\s+(?:of\s+the\s+(?P<n>{NUMBER})\s+)?(?:boat|vessel|craft|ship)s?\b",
+    re.IGNORECASE,
+)
 
 
 def strike_count(sentence: str) -> Figure | None:
     """ "three strikes" in one announcement or a running total: the number of strikes named."""
-    match = next((m for m in STRIKE_COUNT.finditer(sentence) if not MONTH_BEFORE.search(sentence[: m.start("n")])), None)
+    match = next(
+        (m for m in STRIKE_COUNT.finditer(sentence) if not MONTH_BEFORE.search(sentence[: m.start("n")])),
+        None,
+    )
     if not match:
         paired = PAIRED_STRIKES.search(sentence)
         return Figure("strikes", 2, "", paired.start(), paired.end(), paired.start()) if paired else None
     value = to_int(match["n"])
     if value is None:
         return None
-    return Figure("strikes", value, qualifier_code(match.groupdict().get("qual")), match.start(), match.end(), match.start("n"))
+    return Figure(
+        "strikes",
+        value,
+        qualifier_code(match.groupdict().get("qual")),
+        match.start(),
+        match.end(),
+        match.start("n"),
+    )
 
 
 __all__ = ["Figure", "find_figures", "strike_count", "NUMBER"]

@@ -20,18 +20,29 @@ _BOUNDARY = re.compile(r",\s+(?:and|while|whereas)\s+|;\s+")
 
 
 def _clause(sentence: Sentence, start: int, end: int) -> Sentence:
-    triggers = tuple(replace(t, start=t.start - start, end=t.end - start) for t in sentence.triggers
-                     if start <= t.start < end)
-    return replace(sentence, start=sentence.start + start, end=sentence.start + end,
-                   text=sentence.text[start:end], triggers=triggers,
-                   item_start=sentence.item_start and start == 0)
+    triggers = tuple(
+        replace(t, start=t.start - start, end=t.end - start)
+        for t in sentence.triggers
+        if start <= t.start < end
+    )
+    return replace(
+        sentence,
+        start=sentence.start + start,
+        end=sentence.start + end,
+        text=sentence.text[start:end],
+        triggers=triggers,
+        item_start=sentence.item_start and start == 0,
+    )
 
 
 def split_strike_clauses(sentence: Sentence, published, year_reference) -> list[Sentence]:
     """``sentence`` as the clauses that each tell a strike of their own day; itself when it tells one."""
     text = sentence.text
-    days = [m for m in find_dates(text, 0, published, year_reference) if m.precision == "day" and m.value
-            and m.role == "event"]
+    days = [
+        m
+        for m in find_dates(text, 0, published, year_reference)
+        if m.precision == "day" and m.value and m.role == "event"
+    ]
     tolls = [f for f in find_figures(text) if f.kind == "killed"]
     if len({m.value for m in days}) < 2 or len(tolls) < 2:
         return [sentence]
@@ -43,6 +54,8 @@ def split_strike_clauses(sentence: Sentence, published, year_reference) -> list[
     spans = ((0, cut.start()), (cut.end(), len(text)))
     # each clause one day and its toll; a clause over several days is a recap, read as before
     for start, end in spans:
-        if len({m.value for m in days if start <= m.start < end}) != 1 or not any(start <= f.number_start < end for f in tolls):
+        if len({m.value for m in days if start <= m.start < end}) != 1 or not any(
+            start <= f.number_start < end for f in tolls
+        ):
             return [sentence]
     return [_clause(sentence, start, end) for start, end in spans]

@@ -53,24 +53,34 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "day_month",
-        re.compile(rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_FULL})\b(?:,?\s+(?P<year>20\d\d))?", re.IGNORECASE),
+        re.compile(
+            rf"\b(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_FULL})"
+            rf"\b(?:,?\s+(?P<year>20\d\d))?",
+            re.IGNORECASE,
+        ),
     ),
     (
         "month",
         re.compile(
-            rf"\b(?P<lead>in|early|late|mid-?|since|during|throughout|last|this\s+past|until|through|by\s+(?:early|late|mid-)?)\s*(?P<month>{_MONTH_FULL})\b(?:\s+(?P<year>20\d\d))?",
+            rf"\b(?P<lead>in|early|late|mid-?|since|during|throughout|last|this\s+past|until|through|"
+            rf"by\s+(?:early|late|mid-)?)\s*(?P<month>{_MONTH_FULL})\b(?:\s+(?P<year>20\d\d))?",
             re.IGNORECASE,
         ),
     ),
     (
         "weekday",
-        re.compile(rf"\b(?P<lead>last\s+|this\s+past\s+|this\s+|on\s+|early\s+|late\s+|overnight\s+)?(?P<weekday>{_WEEKDAY})(?:['’]s)?\b"),
+        re.compile(
+            rf"\b(?P<lead>last\s+|this\s+past\s+|this\s+|on\s+|early\s+|late\s+|overnight\s+)"
+            rf"?(?P<weekday>{_WEEKDAY})(?:['’]s)?\b"
+        ),
     ),
     (
         "anchored",
         re.compile(
-            r"\b(?P<n>a|an|one|two|three|four|five|six|seven|\d)\s+days?\s+(?P<dir>earlier|before|prior|later|after|ago)\b"
-            r"|\bthe\s+(?P<prev>day\s+before|previous\s+day|prior\s+day|day\s+prior|preceding\s+day|next\s+day|following\s+day|day\s+after)\b"
+            r"\b(?P<n>a|an|one|two|three|four|five|six|seven|\d)\s+days?\s+(?P<dir>earlier|before|prior|"
+            r"later|after|ago)\b"
+            r"|\bthe\s+(?P<prev>day\s+before|previous\s+day|prior\s+day|day\s+prior|preceding\s+day|"
+            r"next\s+day|following\s+day|day\s+after)\b"
             r"|\b(?P<same>that\s+(?:same\s+)?day|the\s+same\s+day)\b",
             re.IGNORECASE,
         ),
@@ -78,14 +88,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "deictic",
         re.compile(
-            r"\b(?P<word>(?:earlier\s+|late\s+|early\s+)?(?:today|this\s+morning|this\s+afternoon|this\s+evening|tonight)|yesterday|last\s+night|overnight)\b",
+            r"\b(?P<word>(?:earlier\s+|late\s+|early\s+)?(?:today|this\s+morning|this\s+afternoon|"
+            r"this\s+evening|tonight)|yesterday|last\s+night|overnight)\b",
             re.IGNORECASE,
         ),
     ),
     (
         "week",
         re.compile(
-            r"\b(?P<word>(?:early|late|earlier)\s+last\s+week|last\s+week|earlier\s+this\s+week|this\s+week|the\s+previous\s+week|the\s+week\s+before|a\s+week\s+ago|over\s+the\s+weekend|last\s+weekend|this\s+weekend)\b",
+            r"\b(?P<word>(?:early|late|earlier)\s+last\s+week|last\s+week|earlier\s+this\s+week|this\s+week|"
+            r"the\s+previous\s+week|the\s+week\s+before|a\s+week\s+ago|over\s+the\s+weekend|last\s+weekend|"
+            r"this\s+weekend)\b",
             re.IGNORECASE,
         ),
     ),
@@ -96,23 +109,33 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     (
         "month_relative",
-        re.compile(r"\b(?P<word>last\s+month|earlier\s+this\s+month|this\s+month|the\s+previous\s+month)\b", re.IGNORECASE),
+        re.compile(
+            r"\b(?P<word>last\s+month|earlier\s+this\s+month|this\s+month|the\s+previous\s+month)\b",
+            re.IGNORECASE,
+        ),
     ),
 ]
 
 # Words before a date that make it the day something was said rather than done.
 _ANNOUNCE_BEFORE = re.compile(
-    r"(?:\b(?:said|says|announced|announcing|posted|wrote|disclosed|confirmed|reported|stated|told\s+\w+|added|tweeted|"
-    r"shared|released|published|revealed|statement|post|posting|video|announcement|briefing|update|press\s+conference|interview)"
+    r"(?:\b(?:said|says|announced|announcing|posted|wrote|disclosed|confirmed|reported|stated|told\s+\w+|"
+    r"added|tweeted|"
+    r"shared|released|published|revealed|statement|post|posting|video|announcement|briefing|update|"
+    r"press\s+conference|interview)"
     r"(?:\s+by\s+(?:[\w.'’-]+\s+){0,3}?[\w.'’-]+)?"  # "announced by Southern Command on Sunday"
-    r"(?:\s+(?:on|in|late|early|a|an|the|its|his|her|their|social|media|X|Truth|Social|brief|short|televised))*\s*(?:on\s+)?)$",
+    r"(?:\s+(?:on|in|late|early|a|an|the|its|his|her|their|social|media|X|Truth|Social|brief|short|televised)"
+    r")*\s*(?:on\s+)?)$",
     re.IGNORECASE,
 )
-_ANNOUNCE_AFTER = re.compile(r"^\s*,?\s*(?:he|she|they|officials|the\s+\w+)?\s*(?:said|announced|posted|wrote)\b", re.IGNORECASE)
+_ANNOUNCE_AFTER = re.compile(
+    r"^\s*,?\s*(?:he|she|they|officials|the\s+\w+)?\s*(?:said|announced|posted|wrote)\b", re.IGNORECASE
+)
 # A date that qualifies a strike noun ("Tuesday's strike", "the Oct. 16 attack on a
 # semi-submersible") dates that strike, whatever else the sentence dates (the day a toll was
 # revised, the day a search went on).
-_NAMES_STRIKE_AFTER = re.compile(r"^(?:['’]s)?\s+(?:[A-Z][\w.-]*\s+){0,2}(?:strike|attack|operation|airstrike)s?\b")
+_NAMES_STRIKE_AFTER = re.compile(
+    r"^(?:['’]s)?\s+(?:[A-Z][\w.-]*\s+){0,2}(?:strike|attack|operation|airstrike)s?\b"
+)
 _SINCE_BEFORE = re.compile(r"\b(?:since|from|between)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
 _MONTH_ONLY_ROLES = {"since", "until", "through"}
 
@@ -139,21 +162,25 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
         # The sentence opens inside a quotation begun in the sentence before ("Today, at the
         # direction of President Trump, ...,” Hegseth wrote): all up to the closing mark is quoted.
         spans.append((0, closing + 1))
-        text = " " * (closing + 1) + text[closing + 1:]
+        text = " " * (closing + 1) + text[closing + 1 :]
     for match in re.finditer(r"“[^”]*”?|\"[^\"]*\"?", text):
         spans.append((match.start(), match.end()))
     return spans
 
 
 def _role(text: str, start: int, end: int, kind: str, lead: str) -> str:
-    before = text[max(0, start - 60):start]
+    before = text[max(0, start - 60) : start]
     since = _SINCE_BEFORE.search(before)
     # "the toll from Tuesday's strike": "from" a strike's date names the strike, not a start.
-    if since and since.group(0).lower().startswith("from") and _NAMES_STRIKE_AFTER.match(text[end:end + 40]):
+    if (
+        since
+        and since.group(0).lower().startswith("from")
+        and _NAMES_STRIKE_AFTER.match(text[end : end + 40])
+    ):
         since = None
     if lead.strip().lower() == "since" or since:
         return "since"
-    if _ANNOUNCE_BEFORE.search(before) or _ANNOUNCE_AFTER.match(text[end:end + 30]):
+    if _ANNOUNCE_BEFORE.search(before) or _ANNOUNCE_AFTER.match(text[end : end + 30]):
         return "announcement"
     return "event"
 
@@ -164,7 +191,9 @@ def _day(value: date | None) -> tuple[date | None, date | None, date | None, str
     return value, value, value, "day"
 
 
-def _resolve_simple(kind: str, groups: dict[str, str | None], reference: date | None, year_reference: date | None):
+def _resolve_simple(
+    kind: str, groups: dict[str, str | None], reference: date | None, year_reference: date | None
+):
     """Resolve what needs only the reference day: returns (value, low, high, precision).
     Year-less dates take their year from ``reference``, else from ``year_reference``."""
     reference_for_years = reference or year_reference
@@ -193,7 +222,11 @@ def _resolve_simple(kind: str, groups: dict[str, str | None], reference: date | 
         if groups.get("year"):
             year = int(groups["year"])
         elif reference_for_years is not None:
-            year = reference_for_years.year if month <= reference_for_years.month else reference_for_years.year - 1
+            year = (
+                reference_for_years.year
+                if month <= reference_for_years.month
+                else reference_for_years.year - 1
+            )
         else:
             return None, None, None, "unknown"
         low, high = month_window(year, month)
@@ -204,7 +237,9 @@ def _resolve_simple(kind: str, groups: dict[str, str | None], reference: date | 
         return None, None, None, "unknown"
     if kind == "weekday":
         lead = (groups.get("lead") or "").strip().lower()
-        value = last_weekday(WEEKDAYS[groups["weekday"].lower()], reference, strictly_before=lead in ("last", "this past"))
+        value = last_weekday(
+            WEEKDAYS[groups["weekday"].lower()], reference, strictly_before=lead in ("last", "this past")
+        )
         return _day(value)
     if kind == "week":
         word = " ".join(groups["word"].lower().split())
@@ -272,8 +307,8 @@ def find_dates(
     """All date mentions in ``text`` (a sentence starting at ``offset`` in the article).
 
     ``reference`` is the publication date; ``year_reference``, when there is none, the latest
-    day the article's year-less dates may take (see :mod:`.undated`); ``context_date`` the date of the strike the
-    surrounding text is about, used for anchored expressions when the sentence has no
+    day the article's year-less dates may take (see :mod:`.undated`); ``context_date`` the date of
+    the strike the surrounding text is about, used for anchored expressions when the sentence has no
     announcement date of its own.
     """
     found: list[tuple[int, int, str, dict[str, str | None]]] = []
@@ -284,7 +319,11 @@ def find_dates(
             if taken.overlaps(start, end):
                 continue
             groups = match.groupdict()
-            if kind in ("month_day", "month") and groups["month"].lower() in ("may", "march") and groups["month"][0].islower():
+            if (
+                kind in ("month_day", "month")
+                and groups["month"].lower() in ("may", "march")
+                and groups["month"][0].islower()
+            ):
                 continue  # the verbs "may" and "march"
             found.append((start, end, kind, groups))
             taken.claim(start, end)
@@ -296,11 +335,25 @@ def find_dates(
         role = _role(text, start, end, kind, lead)
         value, low, high, precision = _resolve_simple(kind, groups, reference, year_reference)
         in_quote = any(s <= start < e for s, e in quotes)
-        names_strike = role in ("event", "announcement") and bool(_NAMES_STRIKE_AFTER.match(text[end:end + 40]))
+        names_strike = role in ("event", "announcement") and bool(
+            _NAMES_STRIKE_AFTER.match(text[end : end + 40])
+        )
         if names_strike:
             role = "event"  # "said the Feb. 3 strike killed five": the strike's day, whatever comes before it
         mentions.append(
-            DateMention(offset + start, offset + end, text[start:end], kind, value, low, high, precision, role, in_quote, names_strike)
+            DateMention(
+                offset + start,
+                offset + end,
+                text[start:end],
+                kind,
+                value,
+                low,
+                high,
+                precision,
+                role,
+                in_quote,
+                names_strike,
+            )
         )
     # Second pass: expressions whose anchor is another date of the same sentence.
     announced = next((m.value for m in mentions if m.role == "announcement" and m.value), None)
@@ -312,14 +365,20 @@ def find_dates(
                 announced or context_date or reference,
             )
             local_end = mention.end - offset
-            if (groups.get("dir") or "").lower() in ("before", "after") or (groups.get("prev") or "").lower().endswith(("before", "after")):
-                following = next((m for m in mentions if m.start >= mention.end and m.start - mention.end <= 4), None)
+            if (groups.get("dir") or "").lower() in ("before", "after") or (
+                groups.get("prev") or ""
+            ).lower().endswith(("before", "after")):
+                following = next(
+                    (m for m in mentions if m.start >= mention.end and m.start - mention.end <= 4), None
+                )
                 if following is not None:
                     anchor = following.value  # "two days after Sept. 2"
                 elif _PREPOSITION_OBJECT.match(text[local_end:]):
                     anchor = None  # "a day after the administration told Congress": another event
             value = _shift(anchor, groups)
-            mention = replace(mention, value=value, low=value, high=value, precision="day" if value else "unknown")
+            mention = replace(
+                mention, value=value, low=value, high=value, precision="day" if value else "unknown"
+            )
         elif kind == "deictic":
             anchor = reference
             if mention.in_quote:
@@ -329,6 +388,8 @@ def find_dates(
                 # on real reporting).
                 anchor = announced or context_date or reference
             value = _deictic(groups["word"], anchor)
-            mention = replace(mention, value=value, low=value, high=value, precision="day" if value else "unknown")
+            mention = replace(
+                mention, value=value, low=value, high=value, precision="day" if value else "unknown"
+            )
         resolved.append(mention)
     return resolved

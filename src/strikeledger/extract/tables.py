@@ -16,14 +16,17 @@ from .casualties import Figure
 
 # "Date Death Toll Theater Target", "Date | Killed | Region": a date column and a toll column.
 HEADER = re.compile(
-    r"^\W*date\b.{0,40}?\b(?:death\s+toll|deaths|killed|dead|fatalities|toll)\b", re.IGNORECASE,
+    r"^\W*date\b.{0,40}?\b(?:death\s+toll|deaths|killed|dead|fatalities|toll)\b",
+    re.IGNORECASE,
 )
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DATE = rf"(?:{_MONTH}\s+[0-3]?\d(?:,?\s+20\d\d)?|[0-3]?\d\s+{_MONTH}(?:\s+20\d\d)?|20\d\d-\d\d-\d\d)"
 ROW = re.compile(rf"^\W*{_DATE}\s*[|,;:\t–-]?\s*(?P<killed>\d{{1,3}})(?!\d|[.,:]\d|\s*(?:%|percent))\b")
 # The sea a row names, as a table writes it: a word, not a phrase.
-SEA_CELL = re.compile(r"\b(?P<pacific>(?:eastern\s+|east\s+)?Pacific(?:\s+Ocean)?)\b|\b(?P<caribbean>Caribbean(?:\s+Sea)?)\b",
-                      re.IGNORECASE)
+SEA_CELL = re.compile(
+    r"\b(?P<pacific>(?:eastern\s+|east\s+)?Pacific(?:\s+Ocean)?)\b|\b(?P<caribbean>Caribbean(?:\s+Sea)?)\b",
+    re.IGNORECASE,
+)
 EXTRACTOR = "tables"
 
 

@@ -30,8 +30,16 @@ from .numbers import qualifier_code, to_int
 from .sentences import Sentence
 
 _TOTAL_FIGURES = (
-    re.compile(rf"\b(?:toll|total|tally|number|count)\b(?!\s+(?:number\s+|count\s+)?of\s+(?:[\w-]+\s+){{0,2}}?(?:strikes|attacks|boats|vessels|operations))(?:[^.;]|(?<=[A-Z])\.){{0,80}}?\b(?:to|at|of|reached|hit)\s+{QUALIFIED_NUMBER}\b", re.IGNORECASE),
-    re.compile(rf"\bbr(?:ings?|inging|ought)\s+to\s+{QUALIFIED_NUMBER}\s+the\s+(?:number|total|toll|tally)\b", re.IGNORECASE),
+    re.compile(
+        rf"\b(?:toll|total|tally|number|count)\b(?!\s+(?:number\s+|count\s+)"
+        rf"?of\s+(?:[\w-]+\s+){{0,2}}?(?:strikes|attacks|boats|vessels|operations))(?:[^.;]|(?<=[A-Z])"
+        rf"\.){{0,80}}?\b(?:to|at|of|reached|hit)\s+{QUALIFIED_NUMBER}\b",
+        re.IGNORECASE,
+    ),
+    re.compile(
+        rf"\bbr(?:ings?|inging|ought)\s+to\s+{QUALIFIED_NUMBER}\s+the\s+(?:number|total|toll|tally)\b",
+        re.IGNORECASE,
+    ),
 )
 # "brings the total number of such strikes since September to at least 36": a count of strikes
 _TOTAL_STRIKES = re.compile(
@@ -39,17 +47,25 @@ _TOTAL_STRIKES = re.compile(
     rf"(?:[^.;]|(?<=[A-Z])\.){{0,60}}?\b(?:to|at|reached|hit)\s+{QUALIFIED_NUMBER}\b",
     re.IGNORECASE,
 )
-_ORDINAL_BEFORE = re.compile(r"(?:\d+(?:st|nd|rd|th)|\b(?:" + "|".join(ORDINAL_WORDS) + r"))\b[\w\s]*$", re.IGNORECASE)
+_ORDINAL_BEFORE = re.compile(
+    r"(?:\d+(?:st|nd|rd|th)|\b(?:" + "|".join(ORDINAL_WORDS) + r"))\b[\w\s]*$", re.IGNORECASE
+)
 # Where a clause begins: a sentence-wide cumulative marker totals only its own clause when the
 # sentence opened with a strike of its own ("..., killing five people, in the latest of a string
 # of strikes that have killed nearly 100 people since September").
 _CLAUSE_START = re.compile(r",\s+|\s+(?:that|which|who)\s+|\s+[—–-]{1,2}\s+")
 
+
 def revision(text: str) -> re.Match[str] | None:
     """A revised death toll in the sentence ("raised the toll from three to four")."""
     if not TOLL_WORD.search(text):
         return None
-    return REVISION.search(text) or REVISION_UP_FROM.search(text) or REVISION_LATER.search(text) or REVISION_FROM_EARLIER.search(text)
+    return (
+        REVISION.search(text)
+        or REVISION_UP_FROM.search(text)
+        or REVISION_LATER.search(text)
+        or REVISION_FROM_EARLIER.search(text)
+    )
 
 
 def cumulative_split(sentence: Sentence) -> int | None:
@@ -67,7 +83,7 @@ def cumulative_split(sentence: Sentence) -> int | None:
     for match in CUMULATIVE_SENTENCE.finditer(text):
         if trailing_start is not None and match.start() >= trailing_start:
             break  # "..., bringing the death toll of the campaign to 76": inside the trailing clause
-        before = text[max(0, match.start() - 25):match.start()]
+        before = text[max(0, match.start() - 25) : match.start()]
         # "the 16th strike since September", "the 33rd overall" number a strike; they do not total them.
         if _ORDINAL_BEFORE.search(before):
             continue
@@ -86,9 +102,13 @@ def cumulative_split(sentence: Sentence) -> int | None:
     return trailing_start
 
 
-
 def read_total(
-    article: Article, index: int, sentence: Sentence, split: int, figures: list[Figure], mentions: list[DateMention]
+    article: Article,
+    index: int,
+    sentence: Sentence,
+    split: int,
+    figures: list[Figure],
+    mentions: list[DateMention],
 ) -> ReportedTotal | None:
     """The running total stated in the cumulative clause of ``sentence`` (from ``split`` on), if any."""
     part = sentence.text[split:]
@@ -101,29 +121,92 @@ def read_total(
     # command raised the number killed in Tuesday's attack from three to four" totals 114.
     if killed is not None and (toll is None or killed.number_start < split + toll.start("n")):
         killed_value, killed_qual = killed.value, killed.qualifier
-        facts.append(sentence_fact(article, sentence, "total_killed", killed.value, killed.start, killed.end, "totals", killed.qualifier))
+        facts.append(
+            sentence_fact(
+                article,
+                sentence,
+                "total_killed",
+                killed.value,
+                killed.start,
+                killed.end,
+                "totals",
+                killed.qualifier,
+            )
+        )
     elif toll is not None:
         killed_value, killed_qual = to_int(toll["n"]), qualifier_code(toll["qual"])
-        facts.append(sentence_fact(article, sentence, "total_killed", killed_value, split + toll.start(), split + toll.end(), "totals", killed_qual))
+        facts.append(
+            sentence_fact(
+                article,
+                sentence,
+                "total_killed",
+                killed_value,
+                split + toll.start(),
+                split + toll.end(),
+                "totals",
+                killed_qual,
+            )
+        )
     strikes_value = None
-    strike_match = next((m for m in PLURAL_STRIKE_COUNT.finditer(sentence.text, split) if not MONTH_BEFORE.search(sentence.text[: m.start("n")])), None)
+    strike_match = next(
+        (
+            m
+            for m in PLURAL_STRIKE_COUNT.finditer(sentence.text, split)
+            if not MONTH_BEFORE.search(sentence.text[: m.start("n")])
+        ),
+        None,
+    )
     if strike_match is None:
         strike_match = _TOTAL_STRIKES.search(sentence.text, split)
     if strike_match and to_int(strike_match["n"]):
         strikes_value = to_int(strike_match["n"])
-        facts.append(sentence_fact(article, sentence, "total_strikes", strikes_value, strike_match.start(), strike_match.end(), "totals", qualifier_code(strike_match["qual"])))
+        facts.append(
+            sentence_fact(
+                article,
+                sentence,
+                "total_strikes",
+                strikes_value,
+                strike_match.start(),
+                strike_match.end(),
+                "totals",
+                qualifier_code(strike_match["qual"]),
+            )
+        )
     vessels = next((f for f in figures if f.start >= split and f.kind == "vessels" and f.value >= 2), None)
     if vessels is not None:
-        facts.append(sentence_fact(article, sentence, "total_vessels", vessels.value, vessels.start, vessels.end, "totals", vessels.qualifier))
+        facts.append(
+            sentence_fact(
+                article,
+                sentence,
+                "total_vessels",
+                vessels.value,
+                vessels.start,
+                vessels.end,
+                "totals",
+                vessels.qualifier,
+            )
+        )
     if killed_value is None and strikes_value is None:
         return None
     # A total is as of a date in its own clause; a date before it dates the strike.
-    days = [m.value for m in mentions if m.precision == "day" and m.value and m.role != "since" and m.start >= sentence.start + split]
+    days = [
+        m.value
+        for m in mentions
+        if m.precision == "day" and m.value and m.role != "since" and m.start >= sentence.start + split
+    ]
     as_of = article.published
     if days and as_of:
         earlier = [d for d in days if d <= as_of]
         as_of = max(earlier) if earlier else as_of
     return ReportedTotal(
-        article.id, index, as_of, killed_value, killed_qual, strikes_value,
-        vessels.value if vessels else None, sentence.start, sentence.end, tuple(facts),
+        article.id,
+        index,
+        as_of,
+        killed_value,
+        killed_qual,
+        strikes_value,
+        vessels.value if vessels else None,
+        sentence.start,
+        sentence.end,
+        tuple(facts),
     )

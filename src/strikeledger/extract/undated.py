@@ -22,8 +22,8 @@ import calendar
 import re
 from datetime import date
 
-from ..urlpaths import url_date
 from ..records import Article
+from ..urlpaths import url_date
 from .calendar import MONTHS, WEEKDAYS, year_for
 
 # The campaign began in September 2025; no story about it names an earlier year as its own.
@@ -60,7 +60,9 @@ def _day(year: int, month: int, day: int) -> date | None:
 def _weekday_year(days: list[tuple[int, int]], weekdays: set[int], years: range) -> int | None:
     """The one year in ``years`` in which most of ``days`` fall on a weekday the text names;
     None when no year fits, or two fit as well (a guess would misdate every strike)."""
-    hits = {year: sum(1 for m, d in days if (x := _day(year, m, d)) and x.weekday() in weekdays) for year in years}
+    hits = {
+        year: sum(1 for m, d in days if (x := _day(year, m, d)) and x.weekday() in weekdays) for year in years
+    }
     ranked = sorted(hits.values(), reverse=True)
     if not ranked or ranked[0] == 0 or (len(ranked) > 1 and ranked[1] == ranked[0]):
         return None

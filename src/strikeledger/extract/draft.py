@@ -1,0 +1,70 @@
+"""The strike being read: a mutable draft of one strike while an article is read.
+
+The assembly layer (:mod:`.reports`) opens a ``ReportDraft`` per strike it finds and adds each
+sentence's figures, dates and places to it; :mod:`.finishing` turns the drafts into frozen
+``StrikeReport`` records. The hard cases read into it have modules of their own: per-vessel
+parts (:mod:`.parts`), headlines and ledes (:mod:`.ledes`), tables (:mod:`.tables`), two
+strikes in one sentence (:mod:`.clauses`), undated pages (:mod:`.undated`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..records import Fact
+from .casualties import Figure
+from .dates import DateMention
+from .places import PlaceMention
+from .sentences import Sentence
+
+
+@dataclass
+class PartFigures:
+    """One vessel's figures in an announcement that gives them per vessel."""
+
+    killed: Figure | None = None
+    survivors: Figure | None = None
+    sentence: Sentence | None = None
+    sea: PlaceMention | None = None  # "... three on the third vessel in the Caribbean": a part's own sea
+
+
+@dataclass
+class ReportDraft:
+    """A strike as it is being read; mutable while the article is read, then frozen."""
+
+    first: Sentence
+    item: int | None
+    last_paragraph: int
+    date: DateMention | None = None
+    announced: DateMention | None = None
+    killed: Figure | None = None
+    killed_sentence: Sentence | None = None
+    killed_qualifier: str = ""
+    aboard: Figure | None = None
+    presumed_dead: Figure | None = None
+    follow_on: Figure | None = None  # deaths of a follow-on strike on the same boat
+    aboard_sentence: Sentence | None = None
+    unread_weekday: int | None = None  # told on a weekday ("on Monday") that nothing lets the reader resolve
+    survivors: tuple[Figure, Sentence] | None = None
+    vessels: tuple[Figure, Sentence] | None = None
+    strikes: int | None = None
+    ordinal: tuple[int, Sentence, int, int] | None = None
+    places: list[tuple[PlaceMention, Sentence]] = field(default_factory=list)
+    announcer: tuple[str, Sentence, int, int] | None = None
+    parts: dict[int, PartFigures] = field(default_factory=dict)
+    facts: list[Fact] = field(default_factory=list)
+    end: int = 0
+
+
+CAMPAIGN_SEAS = ("caribbean", "eastern_pacific")
+DATE_RANK = {"day": 0, "week": 1, "month": 2, "unknown": 3}
+
+
+def date_is_better(new: DateMention, old: DateMention | None) -> bool:
+    return old is None or DATE_RANK[new.precision] < DATE_RANK[old.precision]
+
+
+def best_event_date(event_dates: list[DateMention]) -> DateMention:
+    """The sentence's date of the strike: the most precise, and among those one that names a
+    strike ("Tuesday's strike") over one of another act ("on Wednesday raised the toll")."""
+    return min(event_dates, key=lambda m: (DATE_RANK[m.precision], not m.names_strike))
