@@ -240,3 +240,14 @@ def test_a_strike_on_an_unreadable_weekday_does_not_take_a_later_strikes_date():
             "were killed in a follow-on attack.")
     reports = read(text, url="https://w.example/news/2025/12/strikes").reports  # no day to count Monday from
     assert [(r.strike_date, r.killed) for r in reports] == [(None, 2), (date(2025, 9, 2), 2)]
+
+
+def test_killed_in_strikes_on_three_vessels_is_one_announcements_toll():
+    (report,) = read("Dec. 15 — Eight people were killed in strikes on three vessels in the eastern Pacific.",
+                     published=date(2025, 12, 20)).reports
+    assert (report.strike_date, report.killed, report.vessels) == (date(2025, 12, 15), 8, 3)
+
+
+def test_one_hundred_is_a_hundred():
+    extraction = read("One hundred people have been killed since the campaign began.", published=date(2025, 12, 20))
+    assert [t.killed for t in extraction.totals] == [100]

@@ -11,12 +11,13 @@ from __future__ import annotations
 import re
 
 # Numbers written in words, as they appear in counts of people and strikes.
+# "one hundred" before "one": the first alternative that fits is taken.
 NUMBER_WORDS = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|"
+    r"(?:(?:a|one|two)\s+hundred(?:\s+and\s+\w+)?"
+    r"|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|"
     r"seven|eight|nine))?"
     r"|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen"
-    r"|seventeen|eighteen|nineteen|(?:a|one|two)\s+hundred(?:\s+and\s+\w+)?|half\s+a\s+dozen|a\s+half-dozen|"
-    r"a\s+dozen)"
+    r"|seventeen|eighteen|nineteen|half\s+a\s+dozen|a\s+half-dozen|a\s+dozen)"
 )
 NUMBER = rf"(?:\d{{1,3}}(?:,\d{{3}})+|\d+|{NUMBER_WORDS})"
 QUALIFIER = (
@@ -154,6 +155,8 @@ CUMULATIVE_SENTENCE = re.compile(
     # is one announcement's)
     r"|\b(?:killed|dead|died)\s+in\s+(?:the\s+)?(?!(?:two|three|four|five|\d+)\b)(?:(?!(?:two|three|four|"
     r"five|\d+)\b)[\w.'’-]+\s+){0,3}(?:strikes|attacks)\b"
+    # ... but "killed in strikes on three vessels" is one announcement's boats
+    r"(?!\s+(?:on|against)\s+(?:two|three|four|five|six|\d+)\s+(?:[\w-]+\s+)?(?:vessels|boats))"
     # "in the three days of strikes this week": a sum over several strikes
     r"|\b(?:days|weeks|months)\s+of\s+(?:strikes|attacks)\b"
     r"|\b(?:total|overall|campaign(?:'s)?|cumulative)\s+(?:death\s+)?toll\b"
