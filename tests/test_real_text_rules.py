@@ -251,3 +251,25 @@ def test_killed_in_strikes_on_three_vessels_is_one_announcements_toll():
 def test_one_hundred_is_a_hundred():
     extraction = read("One hundred people have been killed since the campaign began.", published=date(2025, 12, 20))
     assert [t.killed for t in extraction.totals] == [100]
+
+
+def test_tolls_told_in_other_words():
+    from strikeledger.extract.casualties import find_figures
+
+    cases = {
+        "three male narco-terrorists - who were aboard the vessel - were killed.": [("killed", 3), ("vessels", 1)],
+        "Two of the terrorists were killed, he said.": [("killed", 2)],
+        "A similar strike resulted in one fatality and left two survivors.": [("killed", 1), ("survivors", 2)],
+        "The two surviving terrorists are being returned to their countries.": [("survivors", 2)],
+    }
+    for text, figures in cases.items():
+        assert [(f.kind, f.value) for f in find_figures(text)] == figures, text
+
+
+def test_a_headline_with_a_subheads_month_folds_into_its_dated_lede():
+    text = ("3 killed in US strike on 2nd alleged drug boat, Trump says A first strike killed 11 people earlier "
+            "this month\nBy Two Reporters\n"
+            "President Trump said Monday that he ordered another military strike against a boat, telling "
+            "reporters the operation left three people dead.")
+    reports = read(text, published=date(2025, 9, 15)).reports
+    assert [(r.strike_date, r.killed) for r in reports] == [(date(2025, 9, 15), 3)]

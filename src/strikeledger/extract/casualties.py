@@ -68,8 +68,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             rf"(?:\bthe\s+)?{_QN}\s+[\"“]?{ADJECTIVES}[\"“]?{PERSON_NOUN}\b[\"”]?{_DESCRIBED_AS}(?:\s+(?:who"
             rf"\s+were\s+|who\s+was\s+)?(?:(?:aboard|on\s+board|onboard)(?:\s+(?:the|a)\s+\w+(?:[- ]\w+)?)?|"
             rf"on\s+(?:the|a)\s+(?:boat|vessel|craft|ship)))?"
-            rf"(?:\s*,\s*[^,.;]{{0,60}}?,)?\s+(?:(?:were|was|had|have|has|been|are|got|all|now|also|"
+            rf"(?:\s*,\s*[^,.;]{{0,60}}?,|\s+[-–—]{{1,2}}\s+[^,.;]{{0,60}}?\s+[-–—]{{1,2}})?"
+            rf"\s+(?:(?:were|was|had|have|has|been|are|got|all|now|also|"
             rf"reportedly|later|since|so\s+far)\s+){{0,4}}{DEATH_WORD}",
+            re.IGNORECASE,
+        ),
+    ),
+    # "two of the terrorists were killed", "three of them died": a number of the people named
+    (
+        "killed",
+        re.compile(
+            rf"{_QN}\s+of\s+(?:the|them|those)\b(?:\s+{ADJECTIVES}{PERSON_NOUN}\b)?"
+            rf"\s+(?:(?:were|was|had|have|been)\s+){{0,2}}{DEATH_WORD}",
             re.IGNORECASE,
         ),
     ),
@@ -77,8 +87,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "killed",
         re.compile(
-            rf"{_QN}\s+(?:{ADJECTIVES}{PERSON_NOUN}\s+|(?:confirmed|reported|known)\s+)?(?:dead|deaths|"
-            rf"fatalities|killed)\b",
+            rf"{_QN}\s+(?:{ADJECTIVES}{PERSON_NOUN}\s+|(?:confirmed|reported|known)\s+)?(?:dead|deaths?|"
+            rf"fatalit(?:y|ies)|killed)\b",
             re.IGNORECASE,
         ),
     ),
@@ -126,6 +136,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ),
     # survivors
     ("survivors", re.compile(rf"{_QN}\s+(?:{ADJECTIVES})?survivors?\b", re.IGNORECASE)),
+    # "the two surviving terrorists are being returned"
+    ("survivors", re.compile(rf"{_QN}\s+surviving\s+{ADJECTIVES}{PERSON_NOUN}\b", re.IGNORECASE)),
     (
         "survivors",
         re.compile(

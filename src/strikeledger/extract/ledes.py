@@ -21,6 +21,9 @@ from .sentences import Sentence
 # An undated strike in the lede that is not told as news lies in this many days before
 # publication (a week-precision window that joins, never founds). Tuned on the sample corpus.
 LEDE_DAYS = 3
+# How far down the page a lede may start below its headline: bylines, time stamps and subheads
+# stand between them (the real-text set: up to four lines of page furniture).
+LEDE_PARAGRAPHS = 5
 # A strike dated this many days before publication, told after the article's own strike, is
 # background. Tuned on the sample corpus: news reports its strike within a week.
 BACKGROUND_DAYS = 7
@@ -48,11 +51,13 @@ def fold_headline(drafts: list[ReportDraft], text_start: int) -> None:
     if len(drafts) < 2:
         return
     head, lede = drafts[0], drafts[1]
+    # a headline's coarse date ("earlier this month" in a subhead run into it) dates nothing
+    coarse = head.date is None or head.date.precision in ("week", "month")
     if (
-        head.date is not None
+        not coarse
         or head.announced is not None
         or not is_headline(head.first, text_start)
-        or lede.first.paragraph > 2
+        or lede.first.paragraph > LEDE_PARAGRAPHS
         or (lede.date is None and lede.announced is None)
         or (head.killed and lede.killed and head.killed.value != lede.killed.value)
     ):
