@@ -139,3 +139,13 @@ def test_reports_without_a_toll_do_not_bridge_two_strikes_a_day_apart():
         incidents = build_incidents(ordered, ARTICLES)
         assert sorted((i.strike_date.day, i.killed_best, sorted(i.article_ids)) for i in incidents) == [
             (29, 2, ["a"]), (30, 5, ["b", "c", "d"])]
+
+
+def test_a_dated_toll_a_day_off_a_strike_told_only_in_passing_is_its_own_strike():
+    passing = report("a", date(2025, 10, 21), None, region="eastern_pacific")  # "Tuesday's strike", no toll
+    news = report("b", date(2025, 10, 22), 3, region="eastern_pacific")
+    incidents = build_incidents([passing, news], ARTICLES)
+    assert sorted((i.strike_date.day, i.killed_best) for i in incidents) == [(21, None), (22, 3)]
+    announced = replace(news, date_from_announcement=True, date_low=date(2025, 10, 21))
+    (joined,) = build_incidents([passing, announced], ARTICLES)  # announced the day after: the same strike
+    assert joined.killed_best == 3

@@ -63,6 +63,10 @@ def _compatible(cluster: Cluster, report: StrikeReport) -> tuple[bool, tuple]:
         gap = min(abs((report.strike_date - d).days) for d in anchor_days)
         if gap > MAX_DAY_GAP:
             return False, ()
+        if gap > 0 and report.killed is not None and usual is None and not report.date_from_announcement:
+            # a dated toll a day off a strike known only by toll-less mentions ("Tuesday's strike",
+            # told in passing) is a strike of its own day
+            return False, ()
         if gap > 0 and not usual_toll:
             # consecutive days, different tolls: two strikes (an announcement's day too, which the
             # strike may precede by a day: with another toll it is another strike)
