@@ -273,3 +273,13 @@ def test_a_headline_with_a_subheads_month_folds_into_its_dated_lede():
             "reporters the operation left three people dead.")
     reports = read(text, published=date(2025, 9, 15)).reports
     assert [(r.strike_date, r.killed) for r in reports] == [(date(2025, 9, 15), 3)]
+
+
+def test_one_announcement_told_sea_by_sea_is_an_event_in_each_sea():
+    text = ("U.S. forces blew up three boats overnight, killing 11 men in strikes in both the eastern Pacific and "
+            "the Caribbean, the military announced on Tuesday. Of the 11 men killed, eight were on the two boats "
+            "in the Pacific and the other three were in the Caribbean, the military said.")
+    reports = read(text, published=date(2026, 2, 17)).reports
+    assert [(r.strike_date, r.region, r.vessels, r.killed) for r in reports] == [
+        (date(2026, 2, 16), "eastern_pacific", 2, 8), (date(2026, 2, 16), "caribbean", 1, 3)]
+    assert [f.value for f in reports[1].facts if f.kind == "region"] == ["caribbean"]

@@ -26,6 +26,7 @@ class PartFigures:
     survivors: Figure | None = None
     sentence: Sentence | None = None
     sea: PlaceMention | None = None  # "... three on the third vessel in the Caribbean": a part's own sea
+    vessels: int = 1  # boats the part counts ("eight were on the two boats in the Pacific")
 
 
 @dataclass

@@ -10,12 +10,14 @@ own, and a part in another sea is another event.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..records import Article, Fact, StrikeReport
 from . import casualties, places
 from .casualties import Figure
 from .draft import CAMPAIGN_SEAS, PartFigures, ReportDraft
 from .facts import sentence_fact
+from .lexicon import NUMBER
 from .numbers import to_int
 from .sentences import Sentence
 
@@ -37,6 +39,43 @@ def part_sea(part: PartFigures, base: dict) -> dict:
         "lon": part.sea.lon,
         "place_precision": part.sea.precision,
     }
+
+
+# "Of the 11 men killed, eight were on the two boats in the Pacific and the other three were in
+# the Caribbean": one announcement's toll told sea by sea (the real-text set: strikes on both
+# sides of the Panama Canal on one day).
+SEA_SPLIT = re.compile(
+    rf"\bof\s+the\s+{NUMBER}\s+(?:[\w-]+\s+)?(?:killed|dead)\s*,\s*(?P<a>{NUMBER})\s+(?:were|was|died)\s+"
+    rf"(?P<a_where>[^,;.]{{0,60}}?)\s*,?\s+and\s+(?:the\s+other\s+|the\s+remaining\s+)?(?P<b>{NUMBER})"
+    rf"\s+(?:were|was|died)\s+(?P<b_where>[^,;.]{{0,60}})",
+    re.IGNORECASE,
+)
+
+
+def add_sea_split(article: Article, draft: ReportDraft, sentence: Sentence) -> bool:
+    """The parts of a toll told sea by sea, each with its sea and boats; False when none is told."""
+    match = SEA_SPLIT.search(sentence.text)
+    if match is None:
+        return False
+    found = []
+    for name in ("a", "b"):
+        where = match[f"{name}_where"]
+        sea = next((p for p in places.find_places(where) if p.region in CAMPAIGN_SEAS), None)
+        value = to_int(match[name])
+        if sea is None or value is None:
+            return False
+        boats = next((f.value for f in casualties.find_figures(where) if f.kind == "vessels"), 1)
+        start = match.start(f"{name}_where")
+        found.append((value, match.start(name), match.end(name),
+                      replace(sea, start=sea.start + start, end=sea.end + start), boats))
+    if found[0][3].region == found[1][3].region:
+        return False
+    for index, (value, start, end, sea, boats) in enumerate(found, start=1):
+        figure = Figure("killed", value, "", start, end, start)
+        draft.parts[index] = PartFigures(killed=figure, sentence=sentence, sea=sea, vessels=boats)
+        draft.facts.append(sentence_fact(article, sentence, "killed", value, start, end, casualties.EXTRACTOR,
+                                         f"part:{index}"))
+    return True
 
 
 def add_each(draft: ReportDraft, sentence: Sentence, figures: list[Figure]) -> None:
@@ -153,10 +192,16 @@ def event_reports(
     for n, (sea, members) in enumerate(by_sea.values()):
         total = sum(p.killed.value for _, p in members)
         own = {f"part:{i}" for i, _ in members}
-        event_facts = [
-            *(shared if whole else [f for f in shared if f.kind != "killed"]),
-            *(f for f in facts if f.qualifier in own),
+        # an event in another sea than the report's keeps none of the report's toll, boats or sea
+        kept = shared if whole else [
+            f for f in shared
+            if f.kind not in ("killed", "vessels") and (not sea or f.kind not in ("place", "region"))
         ]
+        event_facts = [*kept, *(f for f in facts if f.qualifier in own)]
+        if sea:
+            part = members[0][1]
+            event_facts.append(sentence_fact(article, part.sentence, "region", sea["region"], part.sea.start,
+                                             part.sea.end, places.EXTRACTOR))
         qualifier = ""
         if whole and killed is not None and draft.killed_qualifier != "partial" and killed >= total:
             total, qualifier = killed, draft.killed_qualifier  # "killing 14 ... three on the first"
@@ -166,7 +211,8 @@ def event_reports(
         reports.append(
             StrikeReport(
                 index=index + n,
-                vessels=max(len(members), vessels or 0) if whole else len(members),
+                vessels=max(sum(p.vessels for _, p in members), vessels or 0) if whole
+                else sum(p.vessels for _, p in members),
                 killed=total,
                 killed_qualifier=qualifier,
                 survivors=survivors

@@ -17,12 +17,14 @@ from .draft import ReportDraft
 from .facts import sentence_fact
 from .lexicon import FOLLOW_ON, PART_PHRASE
 from .numbers import to_int
-from .parts import add_each, add_part
+from .parts import add_each, add_part, add_sea_split
 from .sentences import Sentence
 from .totals import revision
 
 
 def add_figures(article: Article, draft: ReportDraft, sentence: Sentence, figures: list[Figure]) -> None:
+    """Add what ``figures`` of ``sentence`` say to ``draft``, the strike the sentence speaks of."""
+    add_sea_split(article, draft, sentence)
     follow_on = bool(FOLLOW_ON.search(sentence.text)) and (
         draft.vessels is None or draft.vessels[0].value <= 1
     )
