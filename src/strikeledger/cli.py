@@ -129,12 +129,18 @@ def incidents(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json
 @app.command()
 @library_errors
 def show(incident_id: str, db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
-    """One incident: every figure with the sentence behind it, the range and the contradictions."""
+    """One incident: every figure with the sentence behind it, the range and the contradictions.
+
+    A former id (an alias) shows the incident it answers for now."""
     detail = service.incident_detail(_open(db), incident_id)
     if as_json:
         typer.echo(json.dumps(detail, indent=2, ensure_ascii=False))
         return
     out = console.print
+    if detail["incident_id"] != incident_id:
+        out(f"{incident_id} is an alias of {detail['incident_id']}", highlight=False, markup=False)
+    if detail["aliases"]:
+        out("aliases: " + " ".join(detail["aliases"]), highlight=False, markup=False)
     out(f"[bold]{detail['incident_id']}[/bold]  {detail['strike_date'] or 'date unknown'} ({detail['date_precision']}), "
         f"{detail['region']}, {detail['location'] or 'place not named'}", highlight=False)
     out(f"killed: {_range(detail) or 'unknown'} — {detail['best_reason']}", highlight=False, markup=False)

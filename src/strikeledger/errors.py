@@ -9,6 +9,7 @@ are translated into these at the edge (ingest readers, the store), so callers on
     │   └── InputTooLarge     over the configured size limit
     ├── StoreError            the database cannot be reached, migrated or written
     ├── NotFound              an incident, article or token that does not exist
+    │   └── Gone              an incident id whose reports no longer form an incident
     ├── ReviewError           a correction that cannot be applied (bad field, bad value)
     ├── AuthError             a write without a valid token
     └── ConfigError           a setting with a bad value
@@ -51,6 +52,12 @@ class StoreError(StrikeledgerError):
 
 class NotFound(StrikeledgerError):
     code = "not_found"
+
+
+class Gone(NotFound):
+    """A published incident id that still answers, but with no incident: its reports are gone."""
+
+    code = "gone"
 
 
 class ReviewError(StrikeledgerError):

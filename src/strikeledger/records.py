@@ -2,14 +2,15 @@
 
 ``Article`` (ingest) -> ``ArticleExtraction`` holding ``StrikeReport``, ``ReportedTotal`` and
 ``Claim`` records, each made of ``Fact`` records that point into the article text (extract)
--> ``Incident`` (resolve). All are frozen dataclasses: stages never mutate what they receive.
+-> ``Incident`` (resolve), whose permanent id is an ``IssuedId`` and whose former ids are
+``Alias`` records (resolve.identity). All are frozen dataclasses: stages never mutate what they receive.
 Offsets are character offsets into ``Article.text`` as normalised once at ingest.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 REGIONS = ("caribbean", "eastern_pacific", "other", "unknown")
 # Place precision in the spirit of UCDP's where_prec: exact, near_place, water_area, country, unknown.
@@ -155,3 +156,22 @@ class Incident:
     contradictions: tuple[str, ...] = ()
     best_reason: str = ""  # how killed_best was chosen
     presumed_dead: int | None = None
+
+
+@dataclass(frozen=True)
+class IssuedId:
+    """An incident id as the ledger last stored it: when it was first given, and its reports."""
+
+    id: str
+    created_at: datetime  # when the id was first given (ties between merged incidents: the older stays)
+    report_keys: frozenset[str]
+
+
+@dataclass(frozen=True)
+class Alias:
+    """A published incident id that no longer names an incident of its own, and what it answers for."""
+
+    alias: str
+    incident_id: str | None  # the current id it answers for; None once its reports form no incident
+    cause: str  # merged (another, older incident took its reports) | retired (its reports are gone)
+    created_at: datetime  # when it became an alias

@@ -4,8 +4,11 @@ Nothing here edits what the extractors or the resolver wrote. A correction is a 
 instruction — "incident X's killed_best is 6", "X is not a strike", "move these report keys
 into Y", "move these report keys out of X" — and :func:`apply` replays every live correction
 over a fresh list of resolved incidents. So corrections survive ``rebuild`` (incident ids are
-deterministic; merges and splits are stored as report-key moves, not as incident rows), and
-undoing one is marking it undone: the next :func:`apply` simply skips it.
+permanent, and a correction on an id that a rebuild merged away follows its alias to the current
+id; merges and splits are stored as report-key moves, not as incident rows), and undoing one is
+marking it undone: the next :func:`apply` simply skips it. Analysts' merges and splits follow the
+rebuild's rule for ids: the incident merged away answers as an alias of its target, and on a split
+the part holding most of the reports keeps the id.
 
 Every write needs a token (:func:`create_token` prints it once; only its sha256 is stored)
 and leaves a row in the audit log: who, when, action, incident, field, old and new value,
@@ -21,9 +24,10 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from .errors import AuthError, NotFound, ReviewError
+from .errors import AuthError, Gone, NotFound, ReviewError
 from .records import REGIONS, Incident
 from .resolve import summarise
+from .resolve.identity import unique_id
 from .store import Ledger
 
 ACTIONS = ("correct", "not_strike", "merge", "split")
@@ -97,6 +101,8 @@ class Reviewed:
     corrections: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # id -> live corrections
     not_strikes: set[str] = field(default_factory=set)
     unapplied: list[int] = field(default_factory=list)  # corrections whose incident no longer exists
+    # former id -> the id it answers for (None: retired), stored by rebuilds and made by merges here
+    aliases: dict[str, str | None] = field(default_factory=dict)
 
     def get(self, incident_id: str) -> Incident:
         for incident in self.incidents:
@@ -104,15 +110,50 @@ class Reviewed:
                 return incident
         raise NotFound(f"no incident {incident_id!r}; GET /api/incidents lists them")
 
+    def current(self, incident_id: str) -> str:
+        """The id ``incident_id`` answers to now: itself, or the incident it is an alias of.
+
+        Raises NotFound for an id never given, Gone for one whose reports no longer form an incident.
+        """
+        found = _follow(self.aliases, {i.id for i in self.incidents}, incident_id)
+        if found is None and incident_id in self.aliases:
+            raise Gone(f"incident {incident_id!r} no longer exists: the reports it was built from no longer "
+                       "form a strike; GET /api/incidents lists the ledger")
+        if found is None:
+            raise NotFound(f"no incident {incident_id!r}; GET /api/incidents lists them")
+        return found
+
+    def aliases_by_id(self) -> dict[str, list[str]]:
+        """Current incident id -> the former ids that answer for it, sorted."""
+        ids = {i.id for i in self.incidents}
+        found: dict[str, list[str]] = {}
+        for alias in sorted(self.aliases):
+            target = _follow(self.aliases, ids, alias)
+            if target is not None:
+                found.setdefault(target, []).append(alias)
+        return found
+
     def strikes(self) -> list[Incident]:
         """The incidents that analysts have not marked as not a strike."""
         return [i for i in self.incidents if i.id not in self.not_strikes]
 
 
-def _find(by_id: dict[str, Incident], incident_id: str, anchor: list[str]) -> Incident | None:
-    """The incident a correction is about: by id, else (ids can shift) the one holding its report keys."""
-    if incident_id in by_id:
-        return by_id[incident_id]
+def _follow(aliases: dict[str, str | None], ids: set[str], incident_id: str | None) -> str | None:
+    """Where an id leads through aliases: a current id, or None (never given, or retired)."""
+    seen: set[str] = set()
+    while incident_id is not None and incident_id not in ids and incident_id not in seen:
+        seen.add(incident_id)
+        incident_id = aliases.get(incident_id)
+    return incident_id if incident_id in ids else None
+
+
+def _find(by_id: dict[str, Incident], aliases: dict[str, str | None], incident_id: str,
+          anchor: list[str]) -> Incident | None:
+    """The incident a correction is about: by id or the alias it became, else the one holding its
+    report keys (a correction stored before ids were permanent, whose id may have shifted)."""
+    current = _follow(aliases, set(by_id), incident_id)
+    if current is not None:
+        return by_id[current]
     best = max(by_id.values(), key=lambda i: len(set(i.report_keys) & set(anchor)), default=None)
     return best if best is not None and set(best.report_keys) & set(anchor) else None
 
@@ -139,37 +180,44 @@ def _corrected(incident: Incident, name: str, value: Any, note: str) -> Incident
 def apply(ledger: Ledger, incidents: list[Incident] | None = None) -> Reviewed:
     """Replay every live correction over ``incidents`` (default: the stored resolved ones)."""
     incidents = list(ledger.incidents() if incidents is None else incidents)
-    reviewed = Reviewed(incidents)
+    reviewed = Reviewed(incidents, aliases={a.alias: a.incident_id for a in ledger.aliases()})
+    taken = {i.id for i in incidents} | set(reviewed.aliases)
     live = ledger.corrections()
     # Structure first (merges and splits move report keys), then field values, so a value can
     # be corrected on an incident that a split created.
     for row in (r for r in live if r["action"] in ("merge", "split")):
         by_id = {i.id: i for i in incidents}
-        source = _find(by_id, row["incident_id"], json.loads(row["anchor_keys"]))
+        source = _find(by_id, reviewed.aliases, row["incident_id"], json.loads(row["anchor_keys"]))
         moved = json.loads(row["report_keys"])
         if source is None:
             reviewed.unapplied.append(row["id"])
             continue
         if row["action"] == "merge":
-            target = by_id.get(row["target_id"])
+            target = by_id.get(_follow(reviewed.aliases, set(by_id), row["target_id"]) or "")
             if target is None or target.id == source.id:
                 reviewed.unapplied.append(row["id"])
                 continue
             keys = list(target.report_keys) + [k for k in source.report_keys if k not in target.report_keys]
             merged = _regroup(ledger, target.id, keys, keep_id=True)
             incidents = [merged if i.id == target.id else i for i in incidents if i.id != source.id]
+            reviewed.aliases[source.id] = target.id  # the merged-away id still answers
         else:
             out = [k for k in source.report_keys if k in set(moved)]
             rest = [k for k in source.report_keys if k not in set(moved)]
             if not out or not rest:
                 reviewed.unapplied.append(row["id"])
                 continue
+            if len(out) > len(rest):  # the id stays with the part holding most of the reports
+                out, rest = rest, out
+            fresh = _regroup(ledger, "", out, keep_id=False)
+            fresh = replace(fresh, id=unique_id(fresh.id, taken))
+            taken.add(fresh.id)
             incidents = [i for i in incidents if i.id != source.id]
-            incidents += [_regroup(ledger, source.id, rest, keep_id=True), _regroup(ledger, "", out, keep_id=False)]
+            incidents += [_regroup(ledger, source.id, rest, keep_id=True), fresh]
         reviewed.corrections.setdefault(source.id, []).append(_public(row))
     for row in (r for r in live if r["action"] in ("correct", "not_strike")):
         by_id = {i.id: i for i in incidents}
-        incident = _find(by_id, row["incident_id"], json.loads(row["anchor_keys"]))
+        incident = _find(by_id, reviewed.aliases, row["incident_id"], json.loads(row["anchor_keys"]))
         if incident is None:
             reviewed.unapplied.append(row["id"])
             continue
@@ -229,7 +277,7 @@ def record(ledger: Ledger, request: CorrectionRequest, who: str) -> dict[str, An
     if not reason:
         raise ReviewError("every correction needs a reason")
     reviewed = apply(ledger)
-    incident = reviewed.get(request.incident_id)
+    incident = reviewed.get(reviewed.current(request.incident_id))  # an alias corrects its current incident
     row: dict[str, Any] = {"incident_id": incident.id, "anchor_keys": json.dumps(list(incident.report_keys)),
                            "action": request.action, "field": None, "value": None, "report_keys": "[]",
                            "target_id": None, "reason": reason, "author": who}
@@ -248,7 +296,7 @@ def record(ledger: Ledger, request: CorrectionRequest, who: str) -> dict[str, An
             raise ReviewError(f"incident {incident.id} is already marked as not a strike")
         audit.update(field=None, old_value="strike", new_value="not a strike")
     elif request.action == "merge":
-        target = reviewed.get(request.target_id or "")
+        target = reviewed.get(reviewed.current(request.target_id or ""))
         if target.id == incident.id:
             raise ReviewError("an incident cannot be merged into itself")
         row.update(target_id=target.id, report_keys=json.dumps(list(incident.report_keys)))

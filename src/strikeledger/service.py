@@ -8,6 +8,7 @@ import json
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +20,10 @@ from .ingest import IngestOptions, Rejected, iter_articles
 from .ingest.sources import Skipped
 from .listing import IncidentFilter, sort_rows
 from .records import Article, ArticleExtraction, Incident
-from .resolve import build_incidents, killed_figures
+from .resolve import build_incidents, identity, killed_figures
 from .store import Ledger
 from .tally import TotalCheck
+from .weekly import weekly_series
 
 CSV_COLUMNS = (
     "incident_id", "strike_date", "date_precision", "region", "location", "lat", "lon", "vessels", "killed_low",
@@ -29,6 +31,8 @@ CSV_COLUMNS = (
     "grade", "place_precision", "presumed_dead",
     # How sure the figure is (strikeledger.confidence): after the FORMAT.md columns, never among them.
     "n_outlets", "official", "disputed",
+    # The former ids that answer for the incident (space-separated), after every other column.
+    "aliases",
 )
 
 
@@ -118,11 +122,14 @@ def _store_article(ledger: Ledger, article: Article, extraction: ArticleExtracti
 
 
 def rebuild(ledger: Ledger) -> list[Incident]:
-    """Resolve every stored report into incidents and store them (idempotent)."""
-    articles = ledger.articles(with_text=False)
-    incidents = build_incidents(ledger.reports(), articles, ledger.claims())
-    ledger.replace_incidents(incidents)
-    return incidents
+    """Resolve every stored report into incidents and store them (idempotent), each under the id
+    it had before or, when merged away, as an alias of its heir (:mod:`.resolve.identity`)."""
+    resolved = build_incidents(ledger.reports(), ledger.articles(with_text=False), ledger.claims())
+    with ledger.transaction() as conn:  # read and write the ids together: no rebuild between
+        now = datetime.now(timezone.utc)
+        ids = identity.assign(resolved, ledger.issued_ids(conn), ledger.aliases(conn), now)
+        ledger.replace_incidents(ids.incidents, ids.created, ids.aliases, conn)
+    return ids.incidents
 
 
 def reextract(ledger: Ledger, on_item: Callable[[str, str], None] | None = None) -> int:
@@ -183,8 +190,14 @@ def list_incidents(ledger: Ledger, include_not_strikes: bool = False) -> list[di
     reviewed = review.apply(ledger)
     incidents = reviewed.incidents if include_not_strikes else reviewed.strikes()
     backing = confidence.assess_all(incidents, articles, ledger.reports(), ledger.claims())
+    aliases = reviewed.aliases_by_id()
     return [{**incident_row(i, articles, backing[i.id]), "corrected": sorted(reviewed.machine.get(i.id, {})),
-             "not_strike": i.id in reviewed.not_strikes} for i in incidents]
+             "not_strike": i.id in reviewed.not_strikes, "aliases": aliases.get(i.id, [])} for i in incidents]
+
+
+def current_id(ledger: Ledger, incident_id: str) -> str:
+    """The id an incident id answers to now (itself or what it is an alias of); NotFound, or Gone."""
+    return review.apply(ledger).current(incident_id)
 
 
 def query_incidents(ledger: Ledger, where: IncidentFilter, limit: int, offset: int = 0,
@@ -200,9 +213,12 @@ def _sentence(text: str, start: int, end: int) -> str:
 
 
 def incident_detail(ledger: Ledger, incident_id: str) -> dict[str, Any]:
-    """An incident with every figure's source: the fact, its sentence, the article's outlet and date."""
+    """An incident with every figure's source: the fact, its sentence, the article's outlet and date.
+
+    An alias gives its current incident, whose ``incident_id`` then differs from the one asked for.
+    """
     reviewed = review.apply(ledger)
-    incident = reviewed.get(incident_id)
+    incident = reviewed.get(reviewed.current(incident_id))
     articles = ledger.articles(incident.article_ids)
     keys = set(incident.report_keys)
     sources = []
@@ -237,7 +253,8 @@ def incident_detail(ledger: Ledger, incident_id: str) -> dict[str, Any]:
     return {**row, "best_reason": incident.best_reason, "contradictions": list(incident.contradictions),
             "sources": sources, "claims": claims, "killed_over_time": revisions, "report_keys": list(incident.report_keys),
             "machine": reviewed.machine.get(incident.id, {}), "corrections": reviewed.corrections.get(incident.id, []),
-            "not_strike": incident.id in reviewed.not_strikes}
+            "not_strike": incident.id in reviewed.not_strikes,
+            "aliases": reviewed.aliases_by_id().get(incident.id, [])}
 
 
 def article_detail(ledger: Ledger, article_id: str) -> dict[str, Any]:
@@ -313,25 +330,7 @@ def timeline(ledger: Ledger) -> dict[str, Any]:
     reported cumulative total is placed at its as-of date, or its article's publication date
     when it gives none (``dated_by`` says which), to be drawn over the ledger's own line.
     """
-    dated = [i for i in review.apply(ledger).strikes() if i.strike_date is not None]
-    regions = sorted({i.region for i in dated})
-    weeks: list[dict[str, Any]] = []
-    if dated:
-        first = min(i.strike_date for i in dated)
-        monday = first.fromordinal(first.toordinal() - first.weekday())
-        last = max(i.strike_date for i in dated)
-        cumulative = {g: {"strikes": 0, "killed": 0} for g in regions + ["all"]}
-        while monday <= last:
-            week = [i for i in dated if 0 <= (i.strike_date - monday).days < 7]
-            entry: dict[str, Any] = {"week": monday.isoformat(), "regions": {}}
-            for region in regions + ["all"]:
-                items = [i for i in week if region in ("all", i.region)]
-                killed = sum(i.killed_best if i.killed_best is not None else (i.killed_low or 0) for i in items)
-                cumulative[region]["strikes"] += len(items)
-                cumulative[region]["killed"] += killed
-                entry["regions"][region] = {"strikes": len(items), "killed": killed, **{f"cumulative_{k}": v for k, v in cumulative[region].items()}}
-            weeks.append(entry)
-            monday = monday.fromordinal(monday.toordinal() + 7)
+    regions, weeks = weekly_series(review.apply(ledger).strikes())
     checks = check_totals(ledger)
     published = {a.id: a.published for a in ledger.articles({c.article_id for c in checks}, with_text=False).values()}
     reported = []
@@ -370,6 +369,8 @@ def export(ledger: Ledger, fmt: str) -> str:
 
 def _cell(value: Any) -> Any:
     # Booleans as JSON writes them, so a CSV reader and a JSON reader see the same words.
+    if isinstance(value, list):
+        return " ".join(value)
     return "" if value is None else ("true" if value is True else "false" if value is False else value)
 
 

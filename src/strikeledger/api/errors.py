@@ -11,10 +11,14 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException
 
-from ..errors import AuthError, ConfigError, InputError, NotFound, ReviewError, StoreError, StrikeledgerError
+from ..errors import (AuthError, ConfigError, Gone, InputError, NotFound, ReviewError, StoreError,
+                      StrikeledgerError)
 
-STATUS = {NotFound: 404, AuthError: 401, ReviewError: 422, InputError: 400, ConfigError: 500, StoreError: 503}
-HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed", 422: "invalid_request"}
+# Gone before NotFound: the first class that matches gives the status.
+STATUS = {Gone: 410, NotFound: 404, AuthError: 401, ReviewError: 422, InputError: 400, ConfigError: 500,
+          StoreError: 503}
+HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
+              405: "method_not_allowed", 410: "gone", 422: "invalid_request"}
 
 
 def error_body(code: str, message: str) -> dict:

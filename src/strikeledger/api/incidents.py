@@ -6,6 +6,7 @@ from datetime import date
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import RedirectResponse
 
 from .. import service
 from ..listing import SORTS
@@ -45,8 +46,13 @@ def list_incidents(
     return service.query_incidents(ledger, where, page_size, offset, sort)
 
 
-@router.get("/incidents/{incident_id}", summary="One incident: every figure with its source sentence")
-def incident(incident_id: str, ledger: Annotated[Ledger, Depends(get_ledger)]) -> dict:
+@router.get("/incidents/{incident_id}", summary="One incident: every figure with its source sentence",
+            responses={308: {"description": "A former id (an alias): redirects to the current id."},
+                       410: {"description": "A former id whose reports no longer form an incident."}})
+def incident(incident_id: str, request: Request, ledger: Annotated[Ledger, Depends(get_ledger)]) -> dict:
     """The incident row plus `best_reason`, `sources` (figures with offsets), `claims`, `killed_over_time`,
-    `machine` (extracted values an analyst corrected) and `corrections`."""
-    return service.incident_detail(ledger, incident_id)
+    `machine` (extracted values an analyst corrected), `corrections` and `aliases` (former ids)."""
+    detail = service.incident_detail(ledger, incident_id)
+    if detail["incident_id"] != incident_id:  # permanent: the alias will always lead there
+        return RedirectResponse(str(request.url_for("incident", incident_id=detail["incident_id"])), 308)
+    return detail

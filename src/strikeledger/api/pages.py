@@ -6,9 +6,16 @@ from functools import lru_cache
 from importlib import resources
 from string import Template
 
-from fastapi import APIRouter, FastAPI
-from fastapi.responses import HTMLResponse
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, FastAPI, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+
+from .. import service
+from ..errors import NotFound
+from ..store import Ledger
+from .deps import get_ledger
 
 WEB = resources.files("strikeledger.web")
 STATIC = WEB.joinpath("static")
@@ -46,7 +53,15 @@ for _path, _name in (("/", "ledger"), ("/timeline", "timeline"), ("/map", "map")
 
 
 @router.get("/incidents/{incident_id}")
-def incident_page(incident_id: str) -> HTMLResponse:
+def incident_page(incident_id: str, request: Request,
+                  ledger: Annotated[Ledger, Depends(get_ledger)]) -> Response:
+    """The incident page; a former id (an alias) redirects to the page of its current id."""
+    try:
+        current = service.current_id(ledger, incident_id)
+    except NotFound:  # the page's script fetches the API's twin and shows its error
+        return _page("incident")
+    if current != incident_id:
+        return RedirectResponse(str(request.url_for("incident_page", incident_id=current)), 308)
     return _page("incident")
 
 

@@ -1,7 +1,9 @@
 """Resolve: merge strike reports from many articles into ledger incidents.
 
 ``build_incidents(reports, articles, claims)`` is deterministic: the same reports give the
-same incidents with the same ids, whatever order they arrive in.
+same incidents with the same provisional ids, whatever order they arrive in;
+``identity.assign`` then gives them the permanent ids of the incidents stored before (see
+``identity.py``: an id once published always answers, as itself or through an alias).
 
 Rules (see ``merge.py``):
 - reports merge when their dates are at most a day apart, their regions agree (or one is

@@ -16,7 +16,8 @@ from sqlalchemy.engine import Connection, Engine, make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from ..errors import NotFound, ReviewError, StoreError
-from ..records import Article, ArticleExtraction, Claim, Fact, Incident, ReportedTotal, StrikeReport
+from ..records import (Alias, Article, ArticleExtraction, Claim, Fact, Incident, IssuedId, ReportedTotal,
+                       StrikeReport)
 from . import schema as t
 
 _REPORT_FIELDS = (
@@ -44,6 +45,13 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
+
+
+def _utc(moment: datetime | None) -> datetime:
+    """A stored time as an aware UTC time: SQLite hands times back without their zone."""
+    if moment is None:  # a row written outside the Ledger: older than any it wrote
+        return datetime.min.replace(tzinfo=timezone.utc)
+    return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
 
 
 class Ledger:
@@ -235,15 +243,29 @@ class Ledger:
         ]
 
     # --- incidents -------------------------------------------------------------------------
-    def replace_incidents(self, incidents: list[Incident]) -> None:
-        """Swap in a freshly resolved set of incidents, in one transaction."""
-        with self.transaction() as c:
+    def replace_incidents(self, incidents: list[Incident], created: dict[str, datetime] | None = None,
+                          aliases: list[Alias] | None = None, conn: Connection | None = None) -> None:
+        """Swap in a freshly resolved set of incidents, in one transaction.
+
+        ``created`` gives when each id was first given (default: now); ``aliases``, when given,
+        replaces the stored aliases (:func:`strikeledger.resolve.identity.assign` returns them all).
+        """
+        now = datetime.now(timezone.utc)
+        created = created or {}
+        with self._conn(conn) as c:
             c.execute(delete(t.incident_reports))
             c.execute(delete(t.incidents))
+            if aliases is not None:
+                c.execute(delete(t.incident_aliases))
+                if aliases:
+                    c.execute(insert(t.incident_aliases), [
+                        {"alias": a.alias, "incident_id": a.incident_id, "cause": a.cause,
+                         "created_at": a.created_at} for a in aliases])
             if not incidents:
                 return
             c.execute(insert(t.incidents), [
                 {"id": i.id, **{f: getattr(i, f) for f in _INCIDENT_FIELDS},
+                 "created_at": created.get(i.id, now),
                  "contradictions": json.dumps(list(i.contradictions)), "n_sources": len(i.article_ids)}
                 for i in incidents
             ])
@@ -253,6 +275,22 @@ class Ledger:
                     article_id, idx = key.rsplit(":", 1)
                     links.append({"incident_id": incident.id, "article_id": article_id, "report_idx": int(idx)})
             c.execute(insert(t.incident_reports), links)
+
+    def issued_ids(self, conn: Connection | None = None) -> list[IssuedId]:
+        """Every stored incident's id, when it was first given and its report keys."""
+        with self._conn(conn) as c:
+            rows = c.execute(select(t.incidents.c.id, t.incidents.c.created_at)).all()
+            links = c.execute(select(t.incident_reports)).mappings().all()
+        keys: dict[str, set[str]] = {}
+        for link in links:
+            keys.setdefault(link["incident_id"], set()).add(f"{link['article_id']}:{link['report_idx']}")
+        return [IssuedId(r.id, _utc(r.created_at), frozenset(keys.get(r.id, ()))) for r in rows]
+
+    def aliases(self, conn: Connection | None = None) -> list[Alias]:
+        """Every incident id that no longer names an incident of its own, and what it answers for."""
+        with self._conn(conn) as c:
+            rows = c.execute(select(t.incident_aliases).order_by(t.incident_aliases.c.alias)).mappings().all()
+        return [Alias(r["alias"], r["incident_id"], r["cause"], _utc(r["created_at"])) for r in rows]
 
     def incidents(self) -> list[Incident]:
         with self.transaction() as c:

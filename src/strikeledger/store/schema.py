@@ -2,8 +2,9 @@
 
 Machine-extracted rows (articles, reports, facts, totals, claims) are written by ingest and
 never edited; ``incidents`` and ``incident_reports`` are rebuilt from them by the resolver, so
-they can always be derived again. Analysts' corrections live in tables of their own (a later
-migration) layered over these.
+they can always be derived again — under the ids they had before (``incident_aliases`` keeps
+every id a rebuild retired, so a published id always answers). Analysts' corrections live in
+tables of their own (a later migration) layered over these.
 """
 
 from __future__ import annotations
@@ -143,6 +144,7 @@ incidents = Table(
     Column("contradictions", Text, nullable=False),  # JSON list of strings
     Column("best_reason", Text, nullable=False),
     Column("n_sources", Integer, nullable=False),
+    Column("created_at", DateTime(timezone=True)),  # when its id was first given (0004_incident_aliases)
 )
 
 incident_reports = Table(
@@ -194,4 +196,16 @@ audit_log = Table(
     Column("reason", Text, nullable=False),
     Column("correction_id", Integer, nullable=False),
     Column("undone", Boolean, nullable=False, default=False),
+)
+
+# --- permanent ids (migration 0004_incident_aliases) -------------------------------------------
+
+incident_aliases = Table(
+    "incident_aliases", metadata,
+    Column("alias", String(64), primary_key=True),
+    # no foreign key: incidents are rebuilt under it; NULL once its reports form no incident
+    Column("incident_id", String(64)),
+    Column("cause", String(16), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Index("ix_incident_aliases_incident", "incident_id"),
 )
