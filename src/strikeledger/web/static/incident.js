@@ -79,6 +79,8 @@
       notice ? el("p", { class: "ok", role: "status" }, notice) : null,
       el("dl", { class: "facts", id: "figures" },
         el("dt", {}, "Incident"), el("dd", {}, detail.incident_id),
+        // former ids (merged away by a rebuild or an analyst) that still lead here
+        detail.aliases.length ? [el("dt", {}, "Former ids"), el("dd", { id: "aliases" }, detail.aliases.join(" "))] : null,
         el("dt", {}, "Killed"), el("dd", { id: "killed" }, value(detail, "killed_best", killed(detail)), el("div", { class: "muted" }, detail.best_reason || "no toll reported")),
         el("dt", {}, "Survivors"), el("dd", {}, value(detail, "survivors", label(detail.survivors))),
         el("dt", {}, "Vessels"), el("dd", {}, value(detail, "vessels", label(detail.vessels))),
