@@ -283,3 +283,12 @@ def test_one_announcement_told_sea_by_sea_is_an_event_in_each_sea():
     assert [(r.strike_date, r.region, r.vessels, r.killed) for r in reports] == [
         (date(2026, 2, 16), "eastern_pacific", 2, 8), (date(2026, 2, 16), "caribbean", 1, 3)]
     assert [f.value for f in reports[1].facts if f.kind == "region"] == ["caribbean"]
+
+
+def test_an_undated_page_counting_from_september_dates_its_list_in_the_campaigns_first_year():
+    text = ("Officials have confirmed 20 strikes on suspected drug boats since the campaign launched in September.\n"
+            "Nov. 6. The military struck a boat in the Caribbean, killing three.\n"
+            "Jan. 23. A strike on a boat in the eastern Pacific killed two.")
+    reports = read(text).reports
+    assert [(r.strike_date, r.killed) for r in reports] == [(date(2025, 11, 6), 3), (date(2026, 1, 23), 2)]
+    assert read("Nov. 6. The military struck a boat in the Caribbean, killing three.").reports[0].strike_date is None

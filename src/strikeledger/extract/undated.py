@@ -9,7 +9,9 @@ in this order:
 2. the latest full date the text names ("Sunday, January 4, 2026" in a page header);
 3. the weekdays the text names: "on Tuesday ... on Dec. 30" holds only in years where Dec. 30
    is a Tuesday, and within the campaign's few years that picks one; the latest year-less date
-   of that year is the day.
+   of that year is the day;
+4. a page counting the campaign from its start month ("since September") with no year at all:
+   its year-less dates lie in the campaign's first year.
 
 Against that day a year-less date takes the latest year that keeps it on or before it, and
 never one before the campaign began (a page naming "Oct. 9, 2025" and then "Nov. 9" means
@@ -20,7 +22,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from ..records import Article
 from ..urlpaths import url_date
@@ -36,6 +38,11 @@ _MONTH_DAY = re.compile(
     r"|\b(?P<day2>[0-3]?\d)\s+(?P<month2>January|February|March|April|May|June|July|August|September|October"
     r"|November|December)\b(?:,?\s+(?P<year2>20\d\d))?",
     re.IGNORECASE,
+)
+# A page that counts the campaign from its start month names that month without a year.
+_COUNTS_FROM_SEPTEMBER = re.compile(
+    r"\bsince\s+(?:early\s+|mid-|late\s+)?September\b|\b(?:began|started|launched)\b[^.;]{0,60}?\bin\s+"
+    r"(?:early\s+|mid-|late\s+)?September\b",
 )
 _WEEKDAY = re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
@@ -94,6 +101,10 @@ def undated_reference(article: Article, today: date | None = None) -> date | Non
         return max(full)
     weekdays = {WEEKDAYS[m["weekday"].lower()] for m in _WEEKDAY.finditer(article.text)}
     year = _weekday_year([(m, d) for m, d, _ in month_days], weekdays, years)
-    if year is None:
-        return None
-    return max(x for m, d, _ in month_days if (x := _day(year, m, d)))
+    if year is not None:
+        return max(x for m, d, _ in month_days if (x := _day(year, m, d)))
+    if _COUNTS_FROM_SEPTEMBER.search(article.text):
+        # "since the campaign launched in September", with no other year: the page counts the
+        # campaign's first year, and its year-less dates lie within it
+        return CAMPAIGN_START + timedelta(days=364)
+    return None
