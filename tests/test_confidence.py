@@ -96,7 +96,7 @@ def test_openapi_documents_the_new_filters(client):
 def test_csv_keeps_the_format_columns_and_appends_the_new_ones(client, handmade_ledger):
     text = client.get("/api/export.csv").text
     reader = csv.DictReader(io.StringIO(text))
-    assert reader.fieldnames == FORMAT_COLUMNS + ["n_outlets", "official", "disputed", "aliases"]
+    assert reader.fieldnames == FORMAT_COLUMNS + ["n_outlets", "official", "disputed", "aliases", "languages"]
     rows = {r["strike_date"]: r for r in reader}
     assert (rows[A]["n_outlets"], rows[A]["official"], rows[A]["disputed"]) == ("1", "true", "false")
     assert (rows[B]["n_outlets"], rows[B]["official"], rows[B]["disputed"]) == ("2", "false", "true")

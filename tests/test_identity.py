@@ -269,11 +269,13 @@ def test_show_an_alias_shows_its_current_incident(merged):
     assert "killed: 3" in shown.stdout and older in shown.stdout.splitlines()[2]
 
 
-def test_exports_list_the_aliases_after_every_other_column(merged):
+def test_exports_list_the_aliases_after_every_column_before_them(merged):
     ledger, _, older, newer = merged
     header, row = service.export(ledger, "csv").splitlines()[:2]
-    assert header.split(",")[-1] == "aliases" and header.split(",")[:-1] == list(service.CSV_COLUMNS[:-1])
-    assert row.split(",")[0] == older and row.split(",")[-1] == newer
+    # the aliases follow every column older than them; only the sources' languages come after
+    assert header.split(",")[-2:] == ["aliases", "languages"]
+    assert header.split(",")[:-2] == list(service.CSV_COLUMNS[:-2])
+    assert row.split(",")[0] == older and row.split(",")[-2] == newer
     assert '"aliases": [' in service.export(ledger, "json")
 
 
@@ -362,9 +364,17 @@ def test_a_ledger_from_before_the_migration_keeps_its_ids(tmp_path):
         config.attributes["connection"] = connection
         command.upgrade(config, "0003_presumed_dead")
     old = Ledger(engine, url)  # not migrated further: the schema of 0003
-    _put(old, "a1", D)
-    _put(old, "b1", D + timedelta(days=4))
-    resolved = build_incidents(old.reports(), old.articles(with_text=False))
+    stored = {}
+    for article_id, day in (("a1", D), ("b1", D + timedelta(days=4))):
+        stored[article_id] = Article(id=article_id, text=f"{article_id}: a strike on a boat.", outlet=article_id,
+                                     published=day, published_precision="exact", source=f"{article_id}.txt")
+        with engine.begin() as c:  # the article row as 0003 has it (no language yet)
+            c.execute(sqlalchemy.insert(t.articles).values(
+                id=article_id, outlet=article_id, published=day, published_precision="exact",
+                text=stored[article_id].text, source=f"{article_id}.txt",
+                ingested_at=datetime.now(timezone.utc), extractor_version="handmade"))
+        old.save_extraction(ArticleExtraction(article_id, (_report(article_id, day, "caribbean", 3),)))
+    resolved = build_incidents(old.reports(), stored)
     fields = ("strike_date", "date_precision", "region", "place_precision", "killed_low", "grade",
               "best_reason")
     with engine.begin() as c:  # the incidents as the code before permanent ids stored them

@@ -21,6 +21,7 @@ from rich.table import Table
 from . import review, service
 from .errors import StrikeledgerError
 from .ingest import IngestOptions
+from .ingest.language import tally
 from .settings import SETTINGS, effective_settings
 from .store import Ledger
 
@@ -88,10 +89,14 @@ def ingest(
         err.print(f"Warning: skipped {skipped}", markup=False, highlight=False, soft_wrap=True)
     for rejected in summary.rejected:
         err.print(f"Error: {rejected}", markup=False, highlight=False, soft_wrap=True)
+    languages = f" ({tally(summary.languages)})" if summary.languages else ""
+    unread = sum(summary.not_read.values())
+    not_read = f"; {unread} not read: {tally(summary.not_read)}" if unread else ""
     console.print(
-        f"ingested {summary.ingested}, duplicates {summary.duplicates}, syndicated copies {summary.syndicated}, "
-        f"rejected {len(summary.rejected)}, skipped {len(summary.skipped)}; ledger: {summary.incidents} incidents",
-        highlight=False,
+        f"ingested {summary.ingested}{languages}, duplicates {summary.duplicates}, "
+        f"syndicated copies {summary.syndicated}, rejected {len(summary.rejected)}, "
+        f"skipped {len(summary.skipped)}{not_read}; ledger: {summary.incidents} incidents",
+        highlight=False, markup=False,
     )
     if summary.rejected:
         raise typer.Exit(1)
@@ -280,7 +285,7 @@ def evaluate(
 @app.command()
 @library_errors
 def rebuild(db: DbOption = None) -> None:
-    """Extract again what an older extractor read, and re-resolve the incidents."""
+    """Extract again what an older extractor read and what is in a language newly read; re-resolve."""
     ledger = _open(db)
     count = service.reextract(ledger)
     console.print(f"re-extracted {count} articles; ledger: {ledger.counts()['incidents']} incidents", highlight=False)

@@ -25,6 +25,7 @@ class IncidentFilter:
     min_outlets: int | None = None  # at least this many independent outlets
     official: bool | None = None  # true: some source is official; false: none is
     disputed: bool | None = None  # true: some source contests it; false: none does
+    language: str | None = None  # some source is in this language (ISO 639-1, or "und")
 
     def matches(self, row: dict[str, Any]) -> bool:
         """Whether an incident row (as :func:`strikeledger.service.incident_row` makes it) passes."""
@@ -36,7 +37,8 @@ class IncidentFilter:
                 and (self.contradictions is None or bool(row["contradictions"]) == self.contradictions)
                 and (self.min_outlets is None or row["n_outlets"] >= self.min_outlets)
                 and (self.official is None or row["official"] == self.official)
-                and (self.disputed is None or row["disputed"] == self.disputed))
+                and (self.disputed is None or row["disputed"] == self.disputed)
+                and (self.language is None or self.language in row["languages"]))
 
 
 def sort_rows(rows: list[dict[str, Any]], sort: str | None) -> list[dict[str, Any]]:

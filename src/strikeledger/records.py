@@ -29,6 +29,7 @@ class Article:
     published: date | None = None
     published_precision: str = "unknown"  # exact | estimated | unknown
     source: str = ""  # where it came from: a path, "archive.jsonl:12", a URL
+    language: str = "und"  # ISO 639-1 code ("en", "es"); "und" when undetermined (ingest.language)
 
 
 @dataclass(frozen=True)

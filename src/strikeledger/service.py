@@ -6,21 +6,20 @@ import csv
 import io
 import json
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from collections.abc import Iterable
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from . import confidence, review, tally
 from .evaluate import Evaluation, evaluate, load_gold
-from .extract import EXTRACTOR_VERSION, ArticleExtractor, extract_article
 from .gaps import Gap, find_gaps
-from .ingest import IngestOptions, Rejected, iter_articles
-from .ingest.sources import Skipped
+from .ingest import IngestOptions
+from .ingest.language import reads
 from .listing import IncidentFilter, sort_rows
-from .records import Article, ArticleExtraction, Incident
-from .resolve import build_incidents, identity, killed_figures
+from .pipeline import BATCH, IngestSummary, ingest, rebuild, reextract  # noqa: F401 (the library's API)
+from .records import Article, Incident
+from .resolve import killed_figures
 from .store import Ledger
 from .tally import TotalCheck
 from .weekly import weekly_series
@@ -33,118 +32,9 @@ CSV_COLUMNS = (
     "n_outlets", "official", "disputed",
     # The former ids that answer for the incident (space-separated), after every other column.
     "aliases",
+    # The languages of its sources (ISO 639-1, space-separated): appended, never among the others.
+    "languages",
 )
-
-
-@dataclass
-class IngestSummary:
-    ingested: int = 0
-    duplicates: int = 0
-    syndicated: int = 0
-    rejected: list[Rejected] = field(default_factory=list)
-    skipped: list[Skipped] = field(default_factory=list)
-    incidents: int = 0
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "ingested": self.ingested, "duplicates": self.duplicates, "syndicated": self.syndicated,
-            "rejected": [str(r) for r in self.rejected], "skipped": [str(s) for s in self.skipped], "incidents": self.incidents,
-        }
-
-
-# Articles read, extracted and stored per round: large enough to keep worker processes busy,
-# small enough that a failure loses at most this much work in progress (stored work is kept).
-BATCH = 64
-
-
-def ingest(
-    ledger: Ledger,
-    paths: Iterable[str | Path],
-    options: IngestOptions | None = None,
-    on_item: Callable[[str, str], None] | None = None,
-    workers: int = 1,
-) -> IngestSummary:
-    """Ingest every article under ``paths``, extract what each reports, then rebuild the incidents.
-
-    Each article is stored with its extraction in one transaction, so an error later in the
-    batch loses nothing stored before it. Bad inputs are collected, never raised. Articles
-    already stored are not extracted again. With ``workers`` > 1 extraction runs in that many
-    processes; what is stored, and in what order, is the same.
-    """
-    summary = IngestSummary()
-    with ArticleExtractor(workers) as extractor:
-        for batch in _batches(iter_articles(paths, options), BATCH):
-            fresh = [a for a in batch if isinstance(a, Article) and not ledger.has_article(a.id)]
-            extractions = dict(zip(map(id, fresh), extractor.extract(fresh)))
-            for item in batch:
-                if isinstance(item, Rejected):
-                    summary.rejected.append(item)
-                    status = "rejected"
-                elif isinstance(item, Skipped):
-                    summary.skipped.append(item)
-                    status = "skipped"
-                else:
-                    status = _store_article(ledger, item, extractions.get(id(item)), summary)
-                if on_item is not None:
-                    on_item(getattr(item, "source", ""), status)
-    summary.incidents = len(rebuild(ledger))
-    return summary
-
-
-def _batches(items: Iterable, size: int) -> Iterator[list]:
-    batch: list = []
-    for item in items:
-        batch.append(item)
-        if len(batch) == size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def _store_article(ledger: Ledger, article: Article, extraction: ArticleExtraction | str | None, summary: IngestSummary) -> str:
-    if isinstance(extraction, str):  # an extractor bug must not stop the batch; the article is reported, not lost silently
-        summary.rejected.append(Rejected(article.source, f"extraction failed ({extraction})"))
-        return "rejected"
-    with ledger.transaction() as conn:
-        status = ledger.add_article(article, EXTRACTOR_VERSION, conn)
-        if status == "new":
-            # Only articles not stored when the batch began were extracted; one stored since by
-            # another writer comes back "duplicate", so a "new" one always has its extraction.
-            ledger.save_extraction(extraction, conn)
-    if status == "new":
-        summary.ingested += 1
-    elif status == "syndicated":
-        summary.syndicated += 1
-    else:
-        summary.duplicates += 1
-    return status
-
-
-def rebuild(ledger: Ledger) -> list[Incident]:
-    """Resolve every stored report into incidents and store them (idempotent), each under the id
-    it had before or, when merged away, as an alias of its heir (:mod:`.resolve.identity`)."""
-    resolved = build_incidents(ledger.reports(), ledger.articles(with_text=False), ledger.claims())
-    with ledger.transaction() as conn:  # read and write the ids together: no rebuild between
-        now = datetime.now(timezone.utc)
-        ids = identity.assign(resolved, ledger.issued_ids(conn), ledger.aliases(conn), now)
-        ledger.replace_incidents(ids.incidents, ids.created, ids.aliases, conn)
-    return ids.incidents
-
-
-def reextract(ledger: Ledger, on_item: Callable[[str, str], None] | None = None) -> int:
-    """Extract again the articles stored by an older extractor version; returns how many."""
-    ids = ledger.article_ids_needing_extraction(EXTRACTOR_VERSION)
-    for article_id in ids:
-        article = ledger.article(article_id)
-        extraction = extract_article(article)
-        with ledger.transaction() as conn:
-            ledger.save_extraction(extraction, conn)
-            ledger.mark_extracted(article_id, EXTRACTOR_VERSION, conn)
-        if on_item:
-            on_item(article.source, "extracted")
-    rebuild(ledger)
-    return len(ids)
 
 
 # --- reading the ledger -------------------------------------------------------------------
@@ -177,6 +67,7 @@ def incident_row(incident: Incident, articles: dict[str, Article],
         "official": backing.official,
         "disputed": backing.disputed,
         "disputed_by": list(backing.disputed_by),
+        "languages": sorted({articles[a].language for a in incident.article_ids if a in articles}),
     }
 
 
@@ -271,7 +162,8 @@ def article_detail(ledger: Ledger, article_id: str) -> dict[str, Any]:
     return {
         "article_id": article.id, "url": article.url, "outlet": article.outlet, "title": article.title,
         "published": article.published.isoformat() if article.published else None, "published_precision": article.published_precision,
-        "source": article.source, "text": article.text, "copies": [{"url": c["url"], "outlet": c["outlet"]} for c in ledger.article_copies(article_id)],
+        "source": article.source, "language": article.language, "read": reads(article.language),
+        "text": article.text, "copies": [{"url": c["url"], "outlet": c["outlet"]} for c in ledger.article_copies(article_id)],
         "facts": facts, "claims": [asdict(c) for c in ledger.claims([article_id])], "incidents": feeds,
     }
 

@@ -15,6 +15,7 @@ router = APIRouter(prefix="/api", tags=["articles"])
 
 @router.get("/articles/{article_id}", summary="One article with its extracted facts")
 def article(article_id: str, ledger: Annotated[Ledger, Depends(get_ledger)]) -> dict:
-    """Text and metadata exactly as stored (untrusted: render as text), `facts` with character offsets
-    into `text`, `claims`, and `incidents` it feeds."""
+    """Text and metadata exactly as stored (untrusted: render as text), `language` (ISO 639-1, or `und`)
+    and `read` (whether the reader reads that language; if not, nothing was extracted), `facts` with
+    character offsets into `text`, `claims`, and `incidents` it feeds."""
     return service.article_detail(ledger, article_id)

@@ -33,15 +33,19 @@ def list_incidents(
         "true: only incidents some source has an official announce; false: only those none does."))] = None,
     disputed: Annotated[bool | None, Query(description=(
         "true: only incidents some source contests; false: only those no source contests."))] = None,
+    language: Annotated[str | None, Query(pattern=r"^([a-z]{2,3})$", description=(
+        "Only incidents with a source in this language: an ISO 639-1 code such as en or es "
+        "('und': a source whose language could not be determined)."))] = None,
     sort: Annotated[Literal[SORTS] | None, Query(description=(  # type: ignore[valid-type]
         "Order by this column; a leading '-' orders descending; rows without a value come last."))] = None,
     limit: Annotated[int | None, Query(ge=1, le=1000, description="Page size (default: the page_size setting).")] = None,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> dict:
     """`{"total", "limit", "offset", "items"}`; each item has the FORMAT.md columns plus grade, place
-    precision, `corrected`, and how sure it is: `n_outlets`, `official`, `disputed`, `disputed_by`."""
+    precision, `corrected`, how sure it is (`n_outlets`, `official`, `disputed`, `disputed_by`) and
+    `languages`, the languages of its sources."""
     where = service.IncidentFilter(region, grade, date_from, date_to, contradictions,
-                                   min_outlets, official, disputed)
+                                   min_outlets, official, disputed, language)
     page_size = limit or request.app.state.settings["page_size"]
     return service.query_incidents(ledger, where, page_size, offset, sort)
 

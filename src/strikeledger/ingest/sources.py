@@ -20,6 +20,7 @@ from ..records import Article
 from .decode import decode_bytes
 from .html import extract_page
 from .jsonpage import read_json_page
+from .language import detect_language, language_tag
 from .normalise import content_id, normalise_text
 from ..urlpaths import url_date
 from .published import dateline_date, page_stamp_date, parse_published
@@ -78,15 +79,19 @@ def _check_metadata(meta: Any, source: str) -> dict[str, Any]:
     precision = meta.get("published_precision")
     if precision not in (None, "") and precision not in PRECISIONS:
         raise InputError(source, f"'published_precision' must be exact or estimated, not {precision!r}")
-    for key in ("url", "outlet", "title"):
+    for key in ("url", "outlet", "title", "language"):
         if meta.get(key) is not None and not isinstance(meta[key], str):
             raise InputError(source, f"'{key}' must be a string")
+    # An extra key beside FORMAT.md's: the article's language, which then is not detected.
+    if meta.get("language") and language_tag(meta["language"]) is None:
+        raise InputError(source, f"'language' must be an ISO 639-1 code such as 'en' or 'es', or 'und', "
+                                 f"not {meta['language']!r}")
     return meta
 
 
 def build_article(raw_text: str, meta: dict[str, Any], source: str, page_meta: dict[str, Any] | None = None) -> Article:
     """Normalise text and merge metadata: explicit metadata first, then the page's, then the
-    dateline, then the day in the URL's path."""
+    dateline, then the day in the URL's path. The language is the metadata's, else detected."""
     page_meta = page_meta or {}
     post = read_json_page(raw_text)
     if post is not None:  # a JSON page (a WordPress REST post): its title, body and date
@@ -122,6 +127,7 @@ def build_article(raw_text: str, meta: dict[str, Any], source: str, page_meta: d
         published=published,
         published_precision=precision,
         source=source,
+        language=language_tag(meta["language"]) if meta.get("language") else detect_language(text),
     )
 
 

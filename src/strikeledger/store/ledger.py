@@ -109,7 +109,7 @@ class Ledger:
                 c.execute(insert(t.articles).values(
                     id=article.id, url=article.url, outlet=article.outlet, title=article.title, published=article.published,
                     published_precision=article.published_precision, text=article.text, source=article.source,
-                    ingested_at=now, extractor_version=extractor_version,
+                    ingested_at=now, extractor_version=extractor_version, language=article.language,
                 ))
                 return "new"
             if article.url and article.url != existing.url:
@@ -173,6 +173,7 @@ class Ledger:
             r["id"]: Article(
                 id=r["id"], text=r["text"] if with_text else "", url=r["url"], outlet=r["outlet"], title=r["title"],
                 published=r["published"], published_precision=r["published_precision"], source=r["source"],
+                language=r["language"],
             )
             for r in rows
         }
@@ -194,6 +195,16 @@ class Ledger:
     def article_ids_needing_extraction(self, version: str) -> list[str]:
         with self.transaction() as c:
             return list(c.execute(select(t.articles.c.id).where(t.articles.c.extractor_version != version)).scalars())
+
+    def article_ids_in_language(self, language: str) -> list[str]:
+        """The ids of the stored articles in ``language`` (``und``: those not yet determined)."""
+        with self.transaction() as c:
+            return list(c.execute(select(t.articles.c.id).where(t.articles.c.language == language)).scalars())
+
+    def set_language(self, article_id: str, language: str, conn: Connection | None = None) -> None:
+        """Record the language of a stored article (one stored before languages were detected)."""
+        with self._conn(conn) as c:
+            c.execute(update(t.articles).where(t.articles.c.id == article_id).values(language=language))
 
     def mark_extracted(self, article_id: str, version: str, conn: Connection | None = None) -> None:
         with self._conn(conn) as c:

@@ -39,6 +39,8 @@ articles = Table(
     Column("source", Text, nullable=False),
     Column("ingested_at", DateTime(timezone=True), nullable=False),
     Column("extractor_version", String(16), nullable=False),
+    # ISO 639-1, or "und" (0005_article_language); the server default fills rows stored before it
+    Column("language", String(8), nullable=False, server_default="und"),
 )
 
 article_copies = Table(
