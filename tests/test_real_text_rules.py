@@ -292,3 +292,9 @@ def test_an_undated_page_counting_from_september_dates_its_list_in_the_campaigns
     reports = read(text).reports
     assert [(r.strike_date, r.killed) for r in reports] == [(date(2025, 11, 6), 3), (date(2026, 1, 23), 2)]
     assert read("Nov. 6. The military struck a boat in the Caribbean, killing three.").reports[0].strike_date is None
+
+
+def test_the_far_end_of_a_span_of_dates_dates_no_strike():
+    text = ("This grid of images shows 10 of the incidents in which the US military has targeted boats, "
+            "from September 2 to October 29.")
+    assert read(text, published=date(2025, 11, 20)).reports == ()

@@ -136,7 +136,12 @@ _ANNOUNCE_AFTER = re.compile(
 _NAMES_STRIKE_AFTER = re.compile(
     r"^(?:['’]s)?\s+(?:[A-Z][\w.-]*\s+){0,2}(?:strike|attack|operation|airstrike)s?\b"
 )
-_SINCE_BEFORE = re.compile(r"\b(?:since|from|between)\s+(?:early\s+|late\s+|mid-?)?$", re.IGNORECASE)
+_SINCE_BEFORE = re.compile(
+    r"\b(?:since|from|between)\s+(?:early\s+|late\s+|mid-?)?$"
+    # the far end of a span ("from September 2 to October 29", "between Oct. 1 and Oct. 9") dates no strike
+    r"|\b(?:from|between)\s+[A-Z][a-z]{2,8}\.?\s+[0-3]?\d(?:,?\s+20\d\d)?\s+(?:to|and|through|until)\s+$",
+    re.IGNORECASE,
+)
 _MONTH_ONLY_ROLES = {"since", "until", "through"}
 
 
