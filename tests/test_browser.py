@@ -209,3 +209,26 @@ def test_single_source_checkbox_outlet_sort_and_gaps_page(page, server):
     assert page.locator('header.site nav a[href="/gaps"][aria-current="page"]').count() == 1
     shot(page, "gaps")
     assert not page.errors
+
+
+def test_language_filter_and_an_unread_article(page, server, tmp_path):
+    from test_language import SPANISH  # written for the tests
+
+    ledger = server["ledger"]
+    (tmp_path / "cable.txt").write_text(SPANISH, encoding="utf-8")  # undated: a lead of no gap
+    assert service.ingest(ledger, [tmp_path / "cable.txt"]).not_read == {"es": 1}
+    spanish = next(a for a in ledger.articles(with_text=False).values() if a.language == "es")
+    page.goto(f"{server['base']}/articles/{spanish.id}")
+    page.locator("#article-not-read").wait_for()
+    assert page.locator("#article-language").inner_text() == "language es"
+    page.goto(server["base"] + "/")
+    page.locator("#ledger tbody tr").first.wait_for()
+    rows = service.list_incidents(ledger)
+    options = page.locator("#f-language option").all_inner_texts()
+    assert options == ["any", *sorted({code for r in rows for code in r["languages"]})]
+    page.select_option("#f-language", "en")
+    page.get_by_role("button", name="Filter").click()
+    expected = sum("en" in r["languages"] for r in rows)
+    page.locator("#ledger caption", has_text=f"{expected} incidents shown").wait_for()
+    assert "language=en" in page.url
+    assert not page.errors

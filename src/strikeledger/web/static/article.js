@@ -9,7 +9,11 @@
     render(
       el("h1", { id: "article-title" }, article.title || "Untitled article"),
       el("p", { id: "article-meta" }, article.outlet || "Unknown outlet", ` · ${article.published || "undated"} (${article.published_precision})`,
+        " · ", el("span", { id: "article-language", title: "ISO 639-1; und: undetermined" }, `language ${article.language}`),
         " · ", url ? el("a", { href: url, rel: "noopener noreferrer nofollow" }, article.url) : el("span", { class: "muted" }, article.url || "no URL")),
+      article.read ? null : el("p", { class: "notice", id: "article-not-read" },
+        `Not read: the reader does not read this language (${article.language}) yet, so nothing was extracted from it. `
+        + "`strikeledger rebuild` reads it once a reader for its language exists."),
       el("h2", {}, "Incidents it feeds"),
       article.incidents.length ? el("ul", {}, article.incidents.map((i) => el("li", {},
         el("a", { href: `/incidents/${encodeURIComponent(i.incident_id)}` }, `${i.strike_date || "undated"} · ${label(i.region)}`),

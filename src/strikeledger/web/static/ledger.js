@@ -12,7 +12,9 @@
   ];
   // The list's own filters (query parameters of /api/incidents), cleared and re-read on each Filter.
   const FILTERS = ["date_from", "date_to", "region", "grade", "contradictions", "min_outlets", "official",
-    "disputed"];
+    "disputed", "language"];
+  // The languages of the ledger's sources (ISO 639-1, "und"), read from the unfiltered list at load.
+  let languages = [];
   let rows = [];
   let sort = { key: "strike_date", dir: 1 };
   const params = new URLSearchParams(location.search);
@@ -35,6 +37,7 @@
       el("label", {}, "To", el("input", { type: "date", name: "date_to", value: params.get("date_to") || "" })),
       el("label", {}, "Region", select("region", REGIONS)),
       el("label", {}, "Grade", select("grade", GRADES)),
+      el("label", { title: "Incidents with a source in this language" }, "Source language", select("language", languages)),
       el("label", {}, "Official source", yesNo("official")),
       el("label", {}, "Disputed", yesNo("disputed")),
       el("label", { class: "check" }, el("input", { type: "checkbox", name: "contradictions", value: "true", checked: params.get("contradictions") === "true" }), "only with contradictions"),
@@ -118,6 +121,8 @@
   document.addEventListener("DOMContentLoaded", async () => {
     try {
       totalsNode = cards(await api("/api/totals"));
+      const all = (await api("/api/incidents?limit=1000")).items;
+      languages = [...new Set(all.flatMap((row) => row.languages))].sort();
       formNode = filters();
       await load();
     } catch (error) { fail(error); }
