@@ -102,8 +102,8 @@ def test_the_ingest_summary_line_counts_what_was_not_read(tmp_path):
     _write(tmp_path / "in", "otro", SPANISH.replace("martes", "miércoles"))
     result = CliRunner().invoke(app, ["ingest", str(tmp_path / "in"), "--db", f"sqlite:///{tmp_path / 'l.db'}", "-q"])
     assert result.exit_code == 0, result.output
-    assert "ingested 4 (es 2, en 1, pt 1)," in result.stdout
-    assert "; 3 not read: es 2, pt 1; ledger: 1 incidents" in result.stdout
+    assert result.stdout.startswith("ingested 4, duplicates 0,")
+    assert "skipped 0; languages: es 2, en 1, pt 1; 3 not read: es 2, pt 1; ledger: 1 incidents" in result.stdout
 
 
 def test_a_given_language_wins_over_detection(tmp_path):

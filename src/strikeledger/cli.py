@@ -89,13 +89,15 @@ def ingest(
         err.print(f"Warning: skipped {skipped}", markup=False, highlight=False, soft_wrap=True)
     for rejected in summary.rejected:
         err.print(f"Error: {rejected}", markup=False, highlight=False, soft_wrap=True)
-    languages = f" ({tally(summary.languages)})" if summary.languages else ""
+    # The counts keep the words and order they had before languages, for those who read them;
+    # the languages come after them.
+    languages = f"; languages: {tally(summary.languages)}" if summary.languages else ""
     unread = sum(summary.not_read.values())
     not_read = f"; {unread} not read: {tally(summary.not_read)}" if unread else ""
     console.print(
-        f"ingested {summary.ingested}{languages}, duplicates {summary.duplicates}, "
+        f"ingested {summary.ingested}, duplicates {summary.duplicates}, "
         f"syndicated copies {summary.syndicated}, rejected {len(summary.rejected)}, "
-        f"skipped {len(summary.skipped)}{not_read}; ledger: {summary.incidents} incidents",
+        f"skipped {len(summary.skipped)}{languages}{not_read}; ledger: {summary.incidents} incidents",
         highlight=False, markup=False,
     )
     if summary.rejected:
