@@ -298,3 +298,10 @@ def test_the_far_end_of_a_span_of_dates_dates_no_strike():
     text = ("This grid of images shows 10 of the incidents in which the US military has targeted boats, "
             "from September 2 to October 29.")
     assert read(text, published=date(2025, 11, 20)).reports == ()
+
+
+def test_a_sentence_about_a_strike_reports_none():
+    text = "Strike timeline\n\nSep 10 2025 Senators criticize lack of legal justification for strike.\n"
+    assert read(text, published=date(2026, 1, 5)).reports == ()
+    (told,) = read("Sep 15 2025 Second strike on a boat; three people killed.\n", published=date(2026, 1, 5)).reports
+    assert (told.strike_date, told.killed) == (date(2025, 9, 15), 3)

@@ -8,6 +8,8 @@ components.
 
 from __future__ import annotations
 
+import re
+
 from .casualties import Figure
 from .lexicon import (
     HISTORICAL,
@@ -41,4 +43,16 @@ def reports_a_strike(
     )
     if not singular and not (killed or counted):
         return False  # "the strikes" in general, even on a given day ("continuing strikes on boats")
+    if not (has_vessel or killed) and all(_ABOUT_A_STRIKE.search(own_text[: t.start]) for t in real):
+        return False  # "senators criticize lack of legal justification for strike": about one, told elsewhere
     return has_vessel or killed or (day_event and vessel_context)
+
+
+# A strike word as the object of words about it ("justification for", "questions over",
+# "an investigation into"): the sentence speaks about a strike, it does not report one.
+_ABOUT_A_STRIKE = re.compile(
+    r"\b(?:justification|questions?|criticism|investigation|inquiry|probe|debate|hearing|outrage|anger|"
+    r"concerns?|legality|lawsuit)\s+(?:for|over|about|into|of|on|against)\s+"
+    r"(?:the\s+|a\s+|this\s+|that\s+|its\s+)?(?:[\w-]+\s+)?$",
+    re.IGNORECASE,
+)
