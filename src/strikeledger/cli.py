@@ -243,13 +243,15 @@ def gaps(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json", he
 @app.command()
 @library_errors
 def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, json or geojson")] = "csv",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="csv, json, geojson, or vessels (a CSV row per vessel)")
+    ] = "csv",
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write (default: standard output).")] = None,
     db: DbOption = None,
 ) -> None:
-    """Export the ledger as CSV (the FORMAT.md columns), JSON or GeoJSON."""
-    if fmt not in ("csv", "json", "geojson"):
-        _fail(f"--format {fmt}: use csv, json or geojson")
+    """Export the ledger as CSV (the FORMAT.md columns), JSON or GeoJSON, or vessel by vessel."""
+    if fmt not in ("csv", "json", "geojson", "vessels"):
+        _fail(f"--format {fmt}: use csv, json, geojson or vessels")
     text = service.export(_open(db), fmt)
     if output is None:
         sys.stdout.write(text)

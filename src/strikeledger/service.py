@@ -21,6 +21,7 @@ from .pipeline import BATCH, IngestSummary, ingest, rebuild, reextract  # noqa: 
 from .records import Article, Incident
 from .resolve import killed_figures
 from .store import Ledger
+from .vessels import vessels_csv
 from .tally import TotalCheck
 from .weekly import weekly_series
 
@@ -237,7 +238,7 @@ def timeline(ledger: Ledger) -> dict[str, Any]:
 # --- exports ------------------------------------------------------------------------------
 
 def export(ledger: Ledger, fmt: str) -> str:
-    """The ledger as CSV (FORMAT.md columns), JSON or GeoJSON text."""
+    """The ledger as CSV (FORMAT.md columns), JSON or GeoJSON text, or one CSV row per vessel."""
     rows = list_incidents(ledger)
     if fmt == "csv":
         buffer = io.StringIO()
@@ -256,7 +257,9 @@ def export(ledger: Ledger, fmt: str) -> str:
             for row in rows
         ]
         return json.dumps({"type": "FeatureCollection", "features": features}, indent=2, ensure_ascii=False) + "\n"
-    raise ValueError(f"unknown export format {fmt!r}: use csv, json or geojson")
+    if fmt == "vessels":
+        return vessels_csv(ledger)
+    raise ValueError(f"unknown export format {fmt!r}: use csv, json, geojson or vessels")
 
 
 def _cell(value: Any) -> Any:

@@ -12,10 +12,16 @@ from ..store import Ledger
 from .deps import get_ledger
 
 router = APIRouter(prefix="/api", tags=["exports"])
-MEDIA = {"csv": "text/csv; charset=utf-8", "json": "application/json", "geojson": "application/geo+json"}
+MEDIA = {"csv": "text/csv; charset=utf-8", "json": "application/json", "geojson": "application/geo+json",
+         "vessels": "text/csv; charset=utf-8"}
+FILE_NAMES = {"vessels": "strikeledger-vessels.csv"}
 
 
 @router.get("/export.{fmt}", summary="Download the ledger (corrections applied)", response_class=Response)
-def export(fmt: Literal["csv", "json", "geojson"], ledger: Annotated[Ledger, Depends(get_ledger)]) -> Response:
+def export(
+    fmt: Literal["csv", "json", "geojson", "vessels"], ledger: Annotated[Ledger, Depends(get_ledger)]
+) -> Response:
+    """The ledger in ``fmt``; ``vessels`` is a CSV row per vessel of every incident."""
+    name = FILE_NAMES.get(fmt, f"strikeledger.{fmt}")
     return Response(service.export(ledger, fmt), media_type=MEDIA[fmt],
-                    headers={"Content-Disposition": f'attachment; filename="strikeledger.{fmt}"'})
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
