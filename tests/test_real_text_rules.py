@@ -305,3 +305,12 @@ def test_a_sentence_about_a_strike_reports_none():
     assert read(text, published=date(2026, 1, 5)).reports == ()
     (told,) = read("Sep 15 2025 Second strike on a boat; three people killed.\n", published=date(2026, 1, 5)).reports
     assert (told.strike_date, told.killed) == (date(2025, 9, 15), 3)
+
+
+def test_a_press_release_dateline_in_brackets_dates_the_page_not_the_strike():
+    text = ("MIAMI, Fla. (Feb. 21, 2026) — Southern Command confirmed that U.S. forces conducted a lethal strike "
+            "against a vessel in the eastern Pacific on Feb. 20, killing three.")
+    article = build_article(text, {}, "release.txt")
+    assert article.published == date(2026, 2, 21)
+    (report,) = extract_article(article).reports
+    assert (report.strike_date, report.killed) == (date(2026, 2, 20), 3)

@@ -364,9 +364,10 @@ LIST_ITEM = re.compile(
 # A wire dateline opening an article ("WASHINGTON, Oct. 4 (Meridian Wire) —", "Dec. 19 (UPI) --"):
 # the day the story was filed, not the day of a strike. A city or an outlet in brackets tells it
 # from a running-list item led by a date.
+# A command's press release puts the date in brackets: "MIAMI, Fla. (Feb. 21, 2026) —".
 WIRE_DATELINE = re.compile(
-    r"^(?:(?P<city>[A-Z][A-Za-z .'\-]{1,60}?),?\s+)?(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})"
-    r"(?:,?\s+(?P<year>\d{4}))?"
+    r"^(?:(?P<city>[A-Z][A-Za-z .'\-]{1,60}?(?:,\s+[A-Z][a-z]{1,4}\.)?),?\s+)?(?P<bracket>\()?"
+    r"(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:,?\s+(?P<year>\d{4}))?(?(bracket)\))"
     r"\s*(?P<outlet>\([^)]{1,60}\))?\s*(?:--|[—–-])"
 )
 DATELINE = re.compile(
