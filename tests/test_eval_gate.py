@@ -10,7 +10,10 @@ from conftest import ROOT, require
 from strikeledger import service
 
 BASELINE = json.loads((ROOT / "tests" / "eval_baseline.json").read_text())
-METRICS = ("f1", "date_exact", "killed_exact", "survivors_exact", "killed_high_exact", "vessels_exact")
+METRICS = (
+    "f1", "date_exact", "killed_exact", "survivors_exact", "killed_high_exact", "vessels_exact", "region_exact",
+    "announcer_exact",
+)
 
 
 @pytest.mark.parametrize("name", ["sample", "seeds"])

@@ -30,7 +30,9 @@ from strikeledger.store import Ledger
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 DEFAULT_FOLDER = Path(os.environ.get("STRIKELEDGER_REALTEXT", ROOT.parent / "realtext"))
-METRICS = ("precision", "recall", "f1", "date_exact", "killed_exact", "survivors_exact", "vessels_exact")
+METRICS = (
+    "precision", "recall", "f1", "date_exact", "killed_exact", "survivors_exact", "vessels_exact", "region_exact",
+)
 
 
 @dataclass

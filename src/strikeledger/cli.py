@@ -278,7 +278,9 @@ def evaluate(
         f"incidents {result.incidents}, gold {result.gold}, matched {result.matched}\n"
         f"precision {result.precision:.3f}  recall {result.recall:.3f}  F1 {result.f1:.3f}\n"
         f"exact date {result.date_exact:.3f}  exact killed {result.killed_exact:.3f}  exact survivors {result.survivors_exact:.3f}"
-        f"  exact high end of the killed range {result.killed_high_exact:.3f}",
+        f"  exact high end of the killed range {result.killed_high_exact:.3f}\n"
+        f"exact vessels {result.vessels_exact:.3f}  exact sea {result.region_exact:.3f}"
+        f"  exact announcer {result.announcer_exact:.3f}",
         highlight=False,
     )
     for label, items in (("missed", result.unmatched_gold), ("not in gold", result.unmatched_incidents), ("wrong toll", result.wrong_killed)):

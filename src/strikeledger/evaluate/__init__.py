@@ -30,6 +30,7 @@ class GoldStrike:
     # the announcement day or the day before, and the gold says which days its sources allow
     other_dates: tuple[date, ...] = ()
     label: str = ""  # how a miss is named in reports; the date, sea and toll by default
+    announced_by: str | None = None
 
     def describe(self) -> str:
         return self.label or f"{self.strike_date} {self.region} killed={self.killed}"
@@ -53,6 +54,8 @@ class Evaluation:
     # merged into an incident widens the range even when the best estimate survives it
     killed_high_exact: float
     vessels_exact: float = 1.0  # share of matched pairs, where gold gives a vessel count, equal to it
+    region_exact: float = 1.0  # share of matched pairs, where gold names the sea, with that sea (not unknown)
+    announcer_exact: float = 1.0  # share of matched pairs, where gold names the announcer, naming them
     unmatched_gold: tuple[str, ...] = field(default=())
     unmatched_incidents: tuple[str, ...] = field(default=())
     wrong_killed: tuple[str, ...] = field(default=())
@@ -91,7 +94,8 @@ def load_gold(path: str | Path) -> list[GoldStrike]:
             strikes.append(
                 GoldStrike(number, day, (row.get("region") or "unknown").strip() or "unknown",
                            _int_or_none(row.get("killed", ""), source), _int_or_none(row.get("survivors", ""), source),
-                           _int_or_none(row.get("vessels", ""), source))
+                           _int_or_none(row.get("vessels", ""), source),
+                           announced_by=(row.get("announced_by") or "").strip() or None)
             )
     return strikes
 
@@ -133,6 +137,8 @@ def evaluate(incidents: list[Incident], gold: list[GoldStrike]) -> Evaluation:
     f1 = round(2 * precision * recall / (precision + recall), 4) if precision + recall else 0.0
     with_toll = [(g, i) for g, i in pairs if g.killed is not None]
     with_vessels = [(g, i) for g, i in pairs if g.vessels is not None]
+    with_sea = [(g, i) for g, i in pairs if g.region != "unknown"]
+    with_announcer = [(g, i) for g, i in pairs if g.announced_by]
     matched_gold = {g.row for g, _ in pairs}
     matched_ids = {i.id for _, i in pairs}
     return Evaluation(
@@ -147,6 +153,8 @@ def evaluate(incidents: list[Incident], gold: list[GoldStrike]) -> Evaluation:
         survivors_exact=_share(sum((g.survivors or 0) == (i.survivors or 0) for g, i in pairs), len(pairs)),
         killed_high_exact=_share(sum(g.killed == i.killed_high for g, i in with_toll), len(with_toll)),
         vessels_exact=_share(sum(g.vessels == i.vessels for g, i in with_vessels), len(with_vessels)),
+        region_exact=_share(sum(g.region == i.region for g, i in with_sea), len(with_sea)),
+        announcer_exact=_share(sum(g.announced_by == i.announced_by for g, i in with_announcer), len(with_announcer)),
         unmatched_gold=tuple(g.describe() for g in gold if g.row not in matched_gold),
         unmatched_incidents=tuple(i.id for i in incidents if i.id not in matched_ids),
         wrong_killed=tuple(f"{g.strike_date} {g.region}: gold {g.killed}, ledger {i.killed_best} ({i.id})" for g, i in with_toll if g.killed != i.killed_best),
