@@ -314,3 +314,10 @@ def test_a_press_release_dateline_in_brackets_dates_the_page_not_the_strike():
     assert article.published == date(2026, 2, 21)
     (report,) = extract_article(article).reports
     assert (report.strike_date, report.killed) == (date(2026, 2, 20), 3)
+
+
+def test_a_later_sentence_about_another_month_does_not_join_the_open_strike():
+    text = ("Last Thursday, U.S. forces killed two people in a strike on a vessel in the eastern Pacific. "
+            "In January, U.S. forces also killed three people on a boat in the Caribbean.")
+    reports = read(text, published=date(2026, 2, 10)).reports
+    assert [(r.strike_date, r.killed, r.region) for r in reports][0] == (date(2026, 2, 5), 2, "eastern_pacific")

@@ -251,6 +251,11 @@ class ArticleReader:
             # without ("the attack ... was carried out on Monday") dates the open one.
             return True
         if not days:
+            # "In January, U.S. forces again killed ..." after a strike of February: another strike
+            coarse = [m for m in event_dates if m.precision in ("week", "month") and m.low and m.high]
+            opened = draft.date.value if draft.date is not None and draft.date.precision == "day" else None
+            if opened and coarse and not any(m.low <= opened <= m.high for m in coarse):
+                return True
             # "... announced on Friday" about a strike, when the open one lies weeks earlier: another strike.
             said = next((m.value for m in announce_dates if m.precision == "day" and m.value), None)
             if said is not None and draft.date is not None and draft.date.low and draft.date.high:
