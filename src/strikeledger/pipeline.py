@@ -64,7 +64,8 @@ def ingest(
     """Ingest every article under ``paths``, extract what each reports, then rebuild the incidents.
 
     Each article is stored with its extraction in one transaction, so an error later in the
-    batch loses nothing stored before it. Bad inputs are collected, never raised. Articles
+    batch loses nothing stored before it. Bad inputs are collected, never raised: whatever goes
+    wrong reading, extracting or storing one article is its rejection, and the batch goes on. Articles
     already stored are not extracted again, nor are those in a language the reader does not
     read. With ``workers`` > 1 extraction runs in that many processes; what is stored, and in
     what order, is the same.
@@ -83,7 +84,7 @@ def ingest(
                     summary.skipped.append(item)
                     status = "skipped"
                 else:
-                    status = _store_article(ledger, item, extractions.get(id(item)), summary)
+                    status = _store_guarded(ledger, item, extractions.get(id(item)), summary)
                 if on_item is not None:
                     on_item(getattr(item, "source", ""), status)
     summary.incidents = len(rebuild(ledger))
@@ -99,6 +100,19 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
             batch = []
     if batch:
         yield batch
+
+
+def _store_guarded(ledger: Ledger, article: Article, extraction: ArticleExtraction | str | None,
+                   summary: IngestSummary) -> str:
+    """Store one article; any failure (a database refusal, a value it cannot hold) is that
+    article's rejection with the reason. Its transaction is rolled back, so nothing of it stays."""
+    try:
+        return _store_article(ledger, article, extraction, summary)
+    except Exception as exc:  # noqa: BLE001 - one article must never stop the batch
+        reason = " ".join(str(exc).split())[:300]
+        reason = f"cannot be stored ({exc.__class__.__name__}: {reason})"
+        summary.rejected.append(Rejected(article.source, reason))
+        return "rejected"
 
 
 def _store_article(ledger: Ledger, article: Article, extraction: ArticleExtraction | str | None,

@@ -8,16 +8,25 @@ import unicodedata
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
+# C0 control characters but tab and line feed (carriage returns are line ends, unified first).
+# PostgreSQL refuses NUL in text and SQLite keeps it, so they go here: one text on both.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f]")
+
+
+def strip_controls(raw: str) -> str:
+    """``raw`` without C0 control characters other than tab and line feed."""
+    return _CONTROLS.sub("", raw.replace("\x0b", "\n").replace("\x0c", "\n"))  # VT, FF: line breaks
 
 
 def normalise_text(raw: str) -> str:
-    """NFC, unified line ends, single spaces, at most one blank line between paragraphs.
+    """NFC, unified line ends, no control characters (but tab and line feed), single spaces, at
+    most one blank line between paragraphs.
 
     Quotes and dashes are kept as written: they are evidence, and offsets must point at what
     the source said.
     """
     text = unicodedata.normalize("NFC", raw.replace("\r\n", "\n").replace("\r", "\n"))
-    text = text.replace("\ufeff", "")
+    text = strip_controls(text.replace("\ufeff", ""))
     lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
     return _MANY_BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 

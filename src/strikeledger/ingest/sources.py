@@ -7,22 +7,21 @@ directory.
 
 from __future__ import annotations
 
-import gzip
-import json
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError, InputTooLarge
+from ..errors import InputError
 from ..records import Article
+from ..urlpaths import url_date
+from .bounded import archive_lines, load_json, read_regular, read_sidecar
 from .decode import decode_bytes
 from .html import extract_page
 from .jsonpage import read_json_page
 from .language import detect_language, language_tag
-from .normalise import content_id, normalise_text
-from ..urlpaths import url_date
+from .normalise import content_id, normalise_text, strip_controls
 from .published import dateline_date, page_stamp_date, parse_published
 
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
@@ -116,7 +115,8 @@ def build_article(raw_text: str, meta: dict[str, Any], source: str, page_meta: d
 
     def pick(key: str) -> str | None:
         value = meta.get(key) or page_meta.get(key)
-        return str(value).strip() or None if value else None
+        # the metadata goes into the same text columns as the text: no NUL, no controls
+        return strip_controls(str(value)).strip() or None if value else None
 
     return Article(
         id=content_id(text),
@@ -139,31 +139,13 @@ def _article_from_content(content: str, is_html: bool, meta: dict[str, Any], sou
     return build_article(content, meta, source)
 
 
-def _read_limited(path: Path, limit: int) -> bytes:
-    size = path.stat().st_size
-    if size > limit:
-        raise InputTooLarge(path.as_posix(), f"{size} bytes is over the limit of {limit} (max_article_bytes)")
-    return path.read_bytes()
-
-
-def _read_file_article(path: Path, options: IngestOptions) -> Article:
-    source = path.as_posix()
+def _read_file_article(path: Path, source: str, options: IngestOptions) -> Article:
     sidecar = path.with_suffix(".json")
     meta: dict[str, Any] = {}
-    if sidecar.exists():
-        try:
-            meta = json.loads(sidecar.read_text(encoding="utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise InputError(sidecar.as_posix(), f"malformed sidecar ({exc})") from exc
-        meta = _check_metadata(meta, sidecar.as_posix())
-    content = decode_bytes(_read_limited(path, options.max_article_bytes), source)
+    if sidecar.exists() or sidecar.is_symlink():
+        meta = _check_metadata(read_sidecar(sidecar), sidecar.as_posix())
+    content = decode_bytes(read_regular(path, options.max_article_bytes, "max_article_bytes"), source)
     return _article_from_content(content, _suffix(path) in (".html", ".htm"), meta, source)
-
-
-def _open_archive(path: Path):
-    if _suffix(path) == ".jsonl.gz":
-        return gzip.open(path, "rb")
-    return path.open("rb")
 
 
 def iter_archive(path: Path, options: IngestOptions) -> Iterator[IngestItem]:
@@ -174,26 +156,36 @@ def iter_archive(path: Path, options: IngestOptions) -> Iterator[IngestItem]:
         return
     lineno = 0
     try:
-        with _open_archive(path) as handle:
-            for lineno, line in enumerate(handle, start=1):
-                source = f"{path.as_posix()}:{lineno}"
-                if not line.strip():
-                    continue
-                try:
-                    yield _archive_line_article(line, source, options)
-                except InputError as exc:
-                    yield Rejected(exc.source, exc.reason)
+        for lineno, line in archive_lines(path, options.max_article_bytes, options.max_archive_bytes):
+            source = f"{path.as_posix()}:{lineno}"
+            if line is None:
+                limit = options.max_article_bytes
+                yield Rejected(source, f"line over the limit of {limit} bytes (max_article_bytes)")
+            elif line.strip():
+                yield _guarded(_archive_line_article, line, source, options)
+    except InputError as exc:  # not a regular file (the archive), or decompressed past a cap (a line)
+        whole = exc.source == path.as_posix()
+        yield Rejected(exc.source, exc.reason if whole else f"archive cannot be read further ({exc.reason})")
     except (OSError, EOFError, zlib.error) as exc:
         yield Rejected(f"{path.as_posix()}:{lineno + 1}", f"archive cannot be read further ({exc})")
 
 
-def _archive_line_article(line: bytes, source: str, options: IngestOptions) -> Article:
-    if len(line) > options.max_article_bytes:
-        raise InputTooLarge(source, f"line of {len(line)} bytes is over the limit of {options.max_article_bytes} (max_article_bytes)")
+def _guarded(read: Callable[..., Article], what: Any, source: str, options: IngestOptions) -> IngestItem:
+    """The article ``read(what, source, options)`` gives, or the rejection of ``source``: whatever
+    goes wrong reading one input (a parser limit, a reader bug) stays with that input."""
     try:
-        record = json.loads(line)
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(source, f"malformed JSON line ({exc.__class__.__name__}: {exc})") from exc
+        return read(what, source, options)
+    except InputError as exc:
+        return Rejected(exc.source, exc.reason)
+    except OSError as exc:
+        return Rejected(source, f"cannot be read ({exc.strerror or exc})")
+    except Exception as exc:  # noqa: BLE001 - a reader bug or a parser limit must not stop the batch
+        reason = f"{exc.__class__.__name__}: {' '.join(str(exc).split())[:200]}"
+        return Rejected(source, f"cannot be read ({reason})")
+
+
+def _archive_line_article(line: bytes, source: str, options: IngestOptions) -> Article:
+    record = load_json(line, source, "JSON line")
     record = _check_metadata(record, source)
     text, html = record.get("text"), record.get("html")
     if isinstance(text, str) and text.strip():
@@ -205,7 +197,8 @@ def _archive_line_article(line: bytes, source: str, options: IngestOptions) -> A
 
 def _walk_directory(directory: Path) -> Iterator[Path]:
     for path in sorted(directory.rglob("*")):
-        if path.is_file() and not any(part.startswith(".") for part in path.relative_to(directory).parts):
+        # Not is_file(): a FIFO or a device in the corpus is reported, not silently passed over.
+        if not path.is_dir() and not any(part.startswith(".") for part in path.relative_to(directory).parts):
             yield path
 
 
@@ -219,7 +212,11 @@ def iter_articles(paths: Iterable[str | Path], options: IngestOptions | None = N
             continue
         files = list(_walk_directory(path)) if path.is_dir() else [path]
         for file in files:
-            yield from _iter_file(file, options, explicit=not path.is_dir())
+            try:
+                yield from _iter_file(file, options, explicit=not path.is_dir())
+            except Exception as exc:  # noqa: BLE001 - one file's failure is that file's rejection
+                reason = f"{exc.__class__.__name__}: {' '.join(str(exc).split())[:200]}"
+                yield Rejected(file.as_posix(), f"cannot be read ({reason})")
 
 
 def _iter_file(path: Path, options: IngestOptions, explicit: bool) -> Iterator[IngestItem]:
@@ -235,9 +232,4 @@ def _iter_file(path: Path, options: IngestOptions, explicit: bool) -> Iterator[I
     if suffix not in ARTICLE_SUFFIXES:
         yield (Rejected if explicit else Skipped)(path.as_posix(), f"not an article file ({suffix or 'no extension'})")
         return
-    try:
-        yield _read_file_article(path, options)
-    except InputError as exc:
-        yield Rejected(exc.source, exc.reason)
-    except OSError as exc:
-        yield Rejected(path.as_posix(), f"cannot be read ({exc.strerror or exc})")
+    yield _guarded(_read_file_article, path, path.as_posix(), options)

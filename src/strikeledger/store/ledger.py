@@ -19,6 +19,7 @@ from ..errors import NotFound, ReviewError, StoreError
 from ..records import (Alias, Article, ArticleExtraction, Claim, Fact, Incident, IssuedId, ReportedTotal,
                        StrikeReport)
 from . import schema as t
+from .plausible import plausible
 
 _REPORT_FIELDS = (
     "strike_date", "date_precision", "date_low", "date_high", "date_from_announcement", "region", "location", "lat", "lon",
@@ -130,7 +131,8 @@ class Ledger:
                 yield c
 
     def save_extraction(self, extraction: ArticleExtraction, conn: Connection | None = None) -> None:
-        """Replace what was extracted from one article."""
+        """Replace what was extracted from one article; a count beyond its bound is not stored."""
+        extraction = plausible(extraction)
         aid = extraction.article_id
         with self._conn(conn) as c:
             for table in (t.facts, t.claims, t.reports, t.totals):
