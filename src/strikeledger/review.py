@@ -108,7 +108,7 @@ class Reviewed:
         for incident in self.incidents:
             if incident.id == incident_id:
                 return incident
-        raise NotFound(f"no incident {incident_id!r}; GET /api/incidents lists them")
+        raise NotFound(f"no incident {incident_id!r}; `strikeledger incidents` lists them")
 
     def current(self, incident_id: str) -> str:
         """The id ``incident_id`` answers to now: itself, or the incident it is an alias of.
@@ -120,7 +120,7 @@ class Reviewed:
             raise Gone(f"incident {incident_id!r} no longer exists: the reports it was built from no longer "
                        "form a strike; GET /api/incidents lists the ledger")
         if found is None:
-            raise NotFound(f"no incident {incident_id!r}; GET /api/incidents lists them")
+            raise NotFound(f"no incident {incident_id!r}; `strikeledger incidents` lists them")
         return found
 
     def aliases_by_id(self) -> dict[str, list[str]]:

@@ -187,7 +187,7 @@ class Ledger:
     def article(self, article_id: str) -> Article:
         found = self.articles([article_id])
         if article_id not in found:
-            raise NotFound(f"no article {article_id!r}; `strikeledger articles` lists them")
+            raise NotFound(f"no article {article_id!r}; an incident's sources (`strikeledger show ID`) name its articles")
         return found[article_id]
 
     def article_copies(self, article_id: str) -> list[dict[str, Any]]:
