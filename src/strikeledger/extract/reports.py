@@ -13,9 +13,10 @@ Reads the article's sentences in order and keeps one strike "open" at a time:
   on Monday" dates the open strike; a page's dateline and a correction's restatement of its
   error speak of no strike.
 
-The result is one ``ReportDraft`` per strike, turned into ``StrikeReport`` records (one per
-vessel when an announcement gave per-vessel counts) by ``ArticleReader.finish``. Cumulative
-clauses are read by :mod:`.totals`.
+The result is one ``ReportDraft`` per strike, turned into ``StrikeReport`` records by
+``ArticleReader.finish`` (:mod:`.finishing`): one per strike event, an announcement's vessels
+being parts of it (:mod:`.parts`). Cumulative clauses are read by :mod:`.totals`; the hard cases
+have modules of their own (see :mod:`.draft`).
 """
 
 from __future__ import annotations
