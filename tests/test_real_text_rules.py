@@ -321,3 +321,10 @@ def test_a_later_sentence_about_another_month_does_not_join_the_open_strike():
             "In January, U.S. forces also killed three people on a boat in the Caribbean.")
     reports = read(text, published=date(2026, 2, 10)).reports
     assert [(r.strike_date, r.killed, r.region) for r in reports][0] == (date(2026, 2, 5), 2, "eastern_pacific")
+
+
+def test_survivors_a_follow_on_strike_killed_are_no_survivors():
+    text = ("The Sept. 2 strike on a boat in the Caribbean killed 11 people. The first missile left two survivors "
+            "clinging to the wreckage; a follow-on strike killed the two survivors.")
+    (report,) = read(text, published=date(2025, 12, 1)).reports
+    assert (report.killed, report.survivors) == (11, None)

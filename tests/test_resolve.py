@@ -149,3 +149,12 @@ def test_a_dated_toll_a_day_off_a_strike_told_only_in_passing_is_its_own_strike(
     announced = replace(news, date_from_announcement=True, date_low=date(2025, 10, 21))
     (joined,) = build_incidents([passing, announced], ARTICLES)  # announced the day after: the same strike
     assert joined.killed_best == 3
+
+
+def test_survivors_killed_by_a_follow_on_strike_are_no_survivors():
+    first = report("a", date(2025, 9, 2), 11, survivors=2)  # "left two survivors" in one source
+    follow_on = report("b", date(2025, 9, 2), 2, killed_qualifier="partial")  # "a second strike killed the two"
+    (incident,) = build_incidents([first, follow_on], ARTICLES)
+    assert (incident.killed_best, incident.survivors) == (11, None)
+    (alone,) = build_incidents([first], ARTICLES)
+    assert alone.survivors == 2

@@ -151,6 +151,8 @@ def finish_draft(
             )
         )
     survivors = draft.survivors[0].value if draft.survivors else None
+    if survivors and draft.follow_on is not None and draft.follow_on.value == survivors:
+        survivors = None  # "left two survivors ... a second strike killed the two": none survived
     killed = draft.killed.value if draft.killed else None
     if (
         killed is not None

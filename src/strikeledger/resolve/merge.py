@@ -193,6 +193,10 @@ def _summarise(cluster: Cluster, articles: dict[str, Article], disputed: set[str
         killed_low = max(f.value for f in partial)
         best_reason = "only a partial toll is reported (a follow-on strike); the total is unknown"
     survivors = _mode(r.survivors for r in reports)
+    if survivors and any(f.value == survivors for f in partial):
+        # "the strike left two survivors ... a follow-on strike killed them": the survivors some
+        # sources count are the dead of the follow-on others report; none survived
+        survivors = None
     presumed_dead = _mode(r.presumed_dead for r in reports)
     if presumed_dead:
         # Presumed, not confirmed: the high figure counts them, the best estimate does not.
