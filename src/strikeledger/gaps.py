@@ -21,12 +21,11 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
-from .records import Article, Incident, ReportedTotal, StrikeReport
+from .records import CAMPAIGN_START, Article, Incident, ReportedTotal, StrikeReport
 from .tally import sums
 
-# The campaign's first strike was announced on 2 September 2025: before this day nobody had
-# been killed, so it is the floor of the first window even when no report states a zero.
-CAMPAIGN_START = date(2025, 9, 1)
+# Before the campaign began nobody had been killed in it, so its start is the floor of the first
+# window even when no report states a zero.
 
 # Qualifiers of a reported figure, and what each means for a rise measured from or to it.
 LOWER_BOUND = ("at_least", "more_than")

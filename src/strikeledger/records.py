@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 REGIONS = ("caribbean", "eastern_pacific", "other", "unknown")
+# The ledger's scope: the campaign of boat strikes it records began in this month. A bound on
+# dates (no strike of the campaign lies before it), not knowledge of any strike.
+CAMPAIGN_START = date(2025, 9, 1)
 # Place precision in the spirit of UCDP's where_prec: exact, near_place, water_area, country, unknown.
 GRADES = ("official", "corroborated", "single_source", "disputed")
 

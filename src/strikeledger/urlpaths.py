@@ -5,20 +5,20 @@ from __future__ import annotations
 import re
 from datetime import date
 
-# News sites put the publication day in the path: /2025/11/06/, /2025-11-06/, /20251106/ (a run
+# News sites put the publication day in the path: /YYYY/MM/DD/, /YYYY-MM-DD/, /YYYYMMDD/ (a run
 # of eight digits only between separators, so that story ids are not read as days).
 _URL_DAY = re.compile(
     r"""[/_-](?P<y>20[2-3]\d)(?P<sep>[/_-]?)(?P<m>0[1-9]|1[0-2])(?P=sep)(?P<d>0[1-9]|[12]\d|3[01])(?=[/_.-]|$)""",
 )
-# A path with only a year and a month (/2025/11/slug) dates the article to that month.
+# A path with only a year and a month (/YYYY/MM/slug) dates the article to that month.
 _URL_MONTH = re.compile(r"/(?P<y>20[2-3]\d)/(?P<m>0[1-9]|1[0-2])/(?!\d)")
 
 
 def url_date(url: str | None) -> tuple[date, str] | None:
     """The publication date a URL path carries, with its precision (``day`` or ``month``).
 
-    ``https://example.org/news/2025/11/06/strike`` gives 2025-11-06; ``/2025/11/strike`` gives
-    November 2025 (its first day, precision ``month``); a path without one gives None.
+    ``https://example.org/news/YYYY/MM/DD/strike`` gives that day; ``/YYYY/MM/strike`` gives
+    that month (its first day, precision ``month``); a path without one gives None.
     """
     if not url:
         return None

@@ -364,7 +364,7 @@ LIST_ITEM = re.compile(
 # A wire dateline opening an article ("WASHINGTON, Oct. 4 (Meridian Wire) —", "Dec. 19 (UPI) --"):
 # the day the story was filed, not the day of a strike. A city or an outlet in brackets tells it
 # from a running-list item led by a date.
-# A command's press release puts the date in brackets: "MIAMI, Fla. (Feb. 21, 2026) —".
+# A command's press release puts the date in brackets: "MIAMI, Fla. (<Mon.> <day>, <year>) —".
 WIRE_DATELINE = re.compile(
     r"^(?:(?P<city>[A-Z][A-Za-z .'\-]{1,60}?(?:,\s+[A-Z][a-z]{1,4}\.)?),?\s+)?(?P<bracket>\()?"
     r"(?P<month>[A-Z][a-z]{2,8})\.?\s+(?P<day>\d{1,2})(?:,?\s+(?P<year>\d{4}))?(?(bracket)\))"
@@ -378,8 +378,8 @@ DATELINE = re.compile(
     r"\.?\s+[0-3]?\d(?:st|nd|rd|th)?,?\s+20\d\d|[0-3]?\d\s+(?:January|February|March|April|May|June|July|"
     r"August|September|October|November|December)\s+20\d\d|20\d\d-\d\d-\d\d"
     r"|[01]?\d/[0-3]?\d/20\d\d)"
-    # a page's time stamp: "November 5, 2025 10:26 AM - Updated: November 7, 2025 11:16 AM",
-    # "September 15, 2025, 6:19 PM ET"
+    # a page's time stamp: "<Month> <day>, <year> 10:26 AM - Updated: <Month> <day>, <year> 11:16 AM",
+    # "<Month> <day>, <year>, 6:19 PM ET"
     r"(?:,?\s+(?:at\s+)?[0-2]?\d:[0-5]\d\s*(?:[AP]\.?M\.?)?(?:\s+[A-Z]{2,4})?)?(?:\s*[-–|]?\s*(?:Updated|"
     r"Published):?\s+.*)?"
     r"\s*(?:\|[^|]*)*$",

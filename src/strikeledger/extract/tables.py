@@ -1,7 +1,7 @@
 """A hard case of reading: a table of strikes flattened into lines of text.
 
 Pages that tabulate the strikes ("Date | Death Toll | Theater | Target") reach the reader as
-one line a row: "November 10, 2025 4 Caribbean Narcoterrorists". The date makes each row a
+one line a row: "<month> <day>, <year> 4 Caribbean <target>". The date makes each row a
 running-list item, but the toll is a bare number and the sea a bare word, which prose rules
 rightly do not read as figures. Under a header naming a toll column, this module reads the
 number after a row's date as the row's toll, and a sea word in the row as its sea.

@@ -5,8 +5,8 @@ nothing: a guessed year misplaces every strike, so the reader takes none. But th
 tells when it was written, and this module finds the latest day its year-less dates may take
 in this order:
 
-1. the URL's path: ``/2026/01/04/...`` gives that day, ``/2026/02/`` the end of that month;
-2. the latest full date the text names ("Sunday, January 4, 2026" in a page header);
+1. the URL's path: ``/YYYY/MM/DD/...`` gives that day, ``/YYYY/MM/`` the end of that month;
+2. the latest full date the text names (a weekday, month, day and year in a page header);
 3. the weekdays the text names: "on Tuesday ... on Dec. 30" holds only in years where Dec. 30
    is a Tuesday, and within the campaign's few years that picks one; the latest year-less date
    of that year is the day;
@@ -14,8 +14,9 @@ in this order:
    its year-less dates lie in the campaign's first year.
 
 Against that day a year-less date takes the latest year that keeps it on or before it, and
-never one before the campaign began (a page naming "Oct. 9, 2025" and then "Nov. 9" means
-November 2025, not 2024). It never gives a publication day: relative dates still need one.
+never one before the campaign began (a page naming a full date of one October and then
+"Nov. 9" means the November after it, not the one before). It never gives a publication day:
+relative dates still need one.
 """
 
 from __future__ import annotations
@@ -24,13 +25,10 @@ import calendar
 import re
 from datetime import date, timedelta
 
-from ..records import Article
+from ..records import CAMPAIGN_START, Article
 from ..urlpaths import url_date
 from .calendar import MONTHS, WEEKDAYS, year_for
 
-# The campaign began in September 2025; no story about it names an earlier year as its own.
-FIRST_YEAR = 2025
-CAMPAIGN_START = date(2025, 9, 1)
 
 _MONTH_DAY = re.compile(
     r"\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>[0-3]?\d)\b"
@@ -40,9 +38,10 @@ _MONTH_DAY = re.compile(
     re.IGNORECASE,
 )
 # A page that counts the campaign from its start month names that month without a year.
-_COUNTS_FROM_SEPTEMBER = re.compile(
-    r"\bsince\s+(?:early\s+|mid-|late\s+)?September\b|\b(?:began|started|launched)\b[^.;]{0,60}?\bin\s+"
-    r"(?:early\s+|mid-|late\s+)?September\b",
+_START_MONTH = calendar.month_name[CAMPAIGN_START.month]
+_COUNTS_FROM_START = re.compile(
+    rf"\bsince\s+(?:early\s+|mid-|late\s+)?{_START_MONTH}\b"
+    rf"|\b(?:began|started|launched)\b[^.;]{{0,60}}?\bin\s+(?:early\s+|mid-|late\s+)?{_START_MONTH}\b",
 )
 _WEEKDAY = re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
 
@@ -94,7 +93,7 @@ def undated_reference(article: Article, today: date | None = None) -> date | Non
         day, precision = dated
         return day if precision == "day" else day.replace(day=calendar.monthrange(day.year, day.month)[1])
     today = today or date.today()
-    years = range(FIRST_YEAR, today.year + 1)
+    years = range(CAMPAIGN_START.year, today.year + 1)
     month_days = _month_days(article.text)
     full = [x for m, d, y in month_days if y in years and (x := _day(y, m, d)) and x <= today]
     if full:
@@ -103,7 +102,7 @@ def undated_reference(article: Article, today: date | None = None) -> date | Non
     year = _weekday_year([(m, d) for m, d, _ in month_days], weekdays, years)
     if year is not None:
         return max(x for m, d, _ in month_days if (x := _day(year, m, d)))
-    if _COUNTS_FROM_SEPTEMBER.search(article.text):
+    if _COUNTS_FROM_START.search(article.text):
         # "since the campaign launched in September", with no other year: the page counts the
         # campaign's first year, and its year-less dates lie within it
         return CAMPAIGN_START + timedelta(days=364)

@@ -60,13 +60,13 @@ _STAMP_DAY = re.compile(
     r"|(?P<iso>20\d\d-\d\d-\d\d)|(?P<m3>[01]?\d)/(?P<d3>[0-3]?\d)/(?P<y3>20\d\d)"
 )
 
-# "Published: 9/20/2025" inside a line of page furniture (headline, byline, stamp run together)
+# "Published: M/D/YYYY" inside a line of page furniture (headline, byline, stamp run together)
 _PUBLISHED_LABEL = re.compile(r"\b(?:Published|Posted)(?:\s+on)?:\s*(?=\S)")
 
 
 def page_stamp_date(text: str) -> date | None:
-    """The day of a page's own time stamp among its first lines ("September 15, 2025, 6:19 PM ET",
-    "Published: 9/20/2025", "Sunday, January 4, 2026"): the first date of the first such line.
+    """The day of a page's own time stamp among its first lines ("<Month> <day>, <year>, 6:19 PM ET",
+    "Published: M/D/YYYY", "<Weekday>, <Month> <day>, <year>"): the first date of the first such line.
     Pages copied with their furniture carry it where no metadata survived."""
     for line in text.split("\n")[:8]:
         label = _PUBLISHED_LABEL.search(line)

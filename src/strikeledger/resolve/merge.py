@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -27,8 +27,14 @@ class Cluster:
     def article_ids(self) -> set[str]:
         return {r.article_id for r in self.reports}
 
-    def day_dates(self) -> list[date]:
-        return [r.strike_date for r in self.reports if r.date_precision == "day" and r.strike_date]
+    def day_dates(self, tolled: bool = False, besides: StrikeReport | None = None) -> list[date]:
+        """The days its reports (other than ``besides``) give the strike; with ``tolled``, only those
+        of its reports that carry a toll, when any does: toll-less reports a day off would
+        otherwise bridge a strike into the next day's."""
+        dated = [r for r in self.reports if r is not besides and r.date_precision == "day" and r.strike_date]
+        if tolled:
+            dated = [r for r in dated if r.killed is not None] or dated
+        return [r.strike_date for r in dated]
 
     def regions(self) -> set[str]:
         return {r.region for r in self.reports if r.region not in ("unknown", "other")}
@@ -55,12 +61,7 @@ def _compatible(cluster: Cluster, report: StrikeReport) -> tuple[bool, tuple]:
     if report.date_precision == "day" and report.strike_date:
         if not days:
             return False, ()
-        # A report with a toll is measured from the days of the cluster's tolled reports: toll-less
-        # reports a day off would otherwise bridge it into the next day's strike
-        tolled_days = [r.strike_date for r in cluster.reports
-                       if r.date_precision == "day" and r.strike_date and r.killed is not None]
-        anchor_days = tolled_days if report.killed is not None and tolled_days else days
-        gap = min(abs((report.strike_date - d).days) for d in anchor_days)
+        gap = _day_gap(cluster, report, tolled=report.killed is not None)
         if gap > MAX_DAY_GAP:
             return False, ()
         if gap > 0 and report.killed is not None and usual is None and not report.date_from_announcement:
@@ -106,11 +107,9 @@ def _cluster(reports: list[StrikeReport], published: dict[str, date | None]) -> 
     return _rehome_tollless(clusters)
 
 
-def _day_gap(cluster: Cluster, report: StrikeReport) -> int | None:
-    """Days from ``report`` to the cluster's strike: to its tolled reports' days when it has any."""
-    dated = [r for r in cluster.reports if r is not report and r.date_precision == "day" and r.strike_date]
-    tolled = [r for r in dated if r.killed is not None]
-    days = [r.strike_date for r in (tolled or dated)]
+def _day_gap(cluster: Cluster, report: StrikeReport, tolled: bool = True) -> int | None:
+    """Days from a day-dated ``report`` to the cluster's strike (see ``Cluster.day_dates``)."""
+    days = cluster.day_dates(tolled=tolled, besides=report)
     if report.date_precision != "day" or report.strike_date is None or not days:
         return None
     return min(abs((report.strike_date - d).days) for d in days)
@@ -119,12 +118,17 @@ def _day_gap(cluster: Cluster, report: StrikeReport) -> int | None:
 def _rehome_tollless(clusters: list[Cluster]) -> list[Cluster]:
     """A report without a toll joined, a day off, the first strike it fitted; once every strike
     has been founded it belongs with the one of its own day, if there is one."""
+    by_day: dict[date, list[Cluster]] = defaultdict(list)  # candidates by day, not every cluster
+    for cluster in clusters:
+        for day in set(cluster.day_dates(tolled=True)):
+            by_day[day].append(cluster)
     for cluster in clusters:
         for report in list(cluster.reports):
             gap = _day_gap(cluster, report)
             if report.killed is not None or not gap or len(cluster.reports) == 1:
                 continue
-            others = [c for c in clusters if c is not cluster and _day_gap(c, report) == 0 and _compatible(c, report)[0]]
+            others = [c for c in by_day.get(report.strike_date, ())
+                      if c is not cluster and _day_gap(c, report) == 0 and _compatible(c, report)[0]]
             if others:
                 cluster.reports.remove(report)
                 others[0].reports.append(report)
