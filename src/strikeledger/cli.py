@@ -24,17 +24,31 @@ from .ingest import IngestOptions
 from .ingest.language import tally
 from .settings import SETTINGS, effective_settings
 from .store import Ledger
+from .terminal import shown
 
 app = typer.Typer(help="An auditable ledger of US strikes on alleged drug boats, built from news reporting.", no_args_is_help=True)
 # Piped output (make run, logs) gets a wide table rather than rich's 80-column default.
 console = Console(width=None if sys.stdout.isatty() else 200)
 err = Console(stderr=True)
 
-DbOption = Annotated[Optional[str], typer.Option("--db", envvar="STRIKELEDGER_DB", help="Database URL (default sqlite:///strikeledger.db).")]
+# No envvar here: effective_settings reads STRIKELEDGER_DB itself, and so reports where it came from.
+DbOption = Annotated[Optional[str], typer.Option("--db", help="Database URL (default: the db setting, STRIKELEDGER_DB).")]
+_CONFIG: dict[str, Optional[Path]] = {"file": None}
+
+
+@app.callback()
+def main(config: Annotated[Optional[Path], typer.Option(
+        "--config", help="Settings file (TOML; default strikeledger.toml in this directory, if present).")] = None) -> None:
+    """An auditable ledger of US strikes on alleged drug boats, built from news reporting."""
+    _CONFIG["file"] = config
+
+
+def _settings(**overrides):
+    return effective_settings(_CONFIG["file"], overrides)
 
 
 def _fail(message: str) -> None:
-    err.print(f"Error: {message}", markup=False, highlight=False, soft_wrap=True)
+    err.print(f"Error: {shown(message)}", markup=False, highlight=False, soft_wrap=True)
     raise typer.Exit(1)
 
 
@@ -49,7 +63,7 @@ def library_errors(func: Callable) -> Callable:
 
 
 def _open(db: str | None) -> Ledger:
-    settings = effective_settings(overrides={"db": db})
+    settings = _settings(db=db)
     return Ledger.open(settings["db"][0])
 
 
@@ -75,7 +89,7 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
 ) -> None:
     """Ingest articles, extract what they report and rebuild the ledger. Exit 1 if any input was rejected."""
-    settings = effective_settings(overrides={"db": db, "max_article_bytes": max_bytes, "workers": workers})
+    settings = _settings(db=db, max_article_bytes=max_bytes, workers=workers)
     options = IngestOptions(max_article_bytes=settings["max_article_bytes"][0], max_archive_bytes=settings["max_archive_bytes"][0])
     ledger = Ledger.open(settings["db"][0])
     columns = [SpinnerColumn(), TextColumn("ingesting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}")]
@@ -83,12 +97,12 @@ def ingest(
         task = progress.add_task("", total=_count_inputs(paths))
         summary = service.ingest(
             ledger, paths, options, workers=settings["workers"][0],
-            on_item=lambda source, status: progress.update(task, advance=1, description=Path(source).name),
+            on_item=lambda source, status: progress.update(task, advance=1, description=shown(Path(source).name)),
         )
     for skipped in summary.skipped:
-        err.print(f"Warning: skipped {skipped}", markup=False, highlight=False, soft_wrap=True)
+        err.print(f"Warning: skipped {shown(skipped)}", markup=False, highlight=False, soft_wrap=True)
     for rejected in summary.rejected:
-        err.print(f"Error: {rejected}", markup=False, highlight=False, soft_wrap=True)
+        err.print(f"Error: {shown(rejected)}", markup=False, highlight=False, soft_wrap=True)
     # The counts keep the words and order they had before languages, for those who read them;
     # the languages come after them.
     languages = f"; languages: {tally(summary.languages)}" if summary.languages else ""
@@ -291,17 +305,24 @@ def evaluate(
 @app.command()
 @library_errors
 def rebuild(db: DbOption = None) -> None:
-    """Extract again what an older extractor read and what is in a language newly read; re-resolve."""
+    """Extract again what an older extractor read and what is in a language newly read; re-resolve.
+
+    An article that fails is reported and skipped (it keeps what it had); exit 1 if any did."""
     ledger = _open(db)
-    count = service.reextract(ledger)
-    console.print(f"re-extracted {count} articles; ledger: {ledger.counts()['incidents']} incidents", highlight=False)
+    done = service.reextract_all(ledger)
+    for failed in done.failed:
+        err.print(f"Error: {shown(failed)}", markup=False, highlight=False, soft_wrap=True)
+    console.print(f"re-extracted {done.extracted} articles, failed {len(done.failed)}; "
+                  f"ledger: {ledger.counts()['incidents']} incidents", highlight=False)
+    if done.failed:
+        raise typer.Exit(1)
 
 
 @app.command()
 @library_errors
 def config(db: DbOption = None) -> None:
     """The effective settings and where each comes from."""
-    values = effective_settings(overrides={"db": db})
+    values = _settings(db=db)
     table = Table(title="settings")
     for name in ("name", "value", "from", "help"):
         table.add_column(name, overflow="fold")
@@ -323,8 +344,8 @@ def serve(
 
     from .api import create_app
 
-    settings = effective_settings(overrides={"db": db, "host": host, "port": port})
-    uvicorn.run(create_app(settings["db"][0]), host=settings["host"][0], port=settings["port"][0])
+    settings = _settings(db=db, host=host, port=port)
+    uvicorn.run(create_app(settings["db"][0], settings), host=settings["host"][0], port=settings["port"][0])
 
 
 token_app = typer.Typer(help="Write tokens for analysts' corrections.", no_args_is_help=True)

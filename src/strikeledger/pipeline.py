@@ -15,13 +15,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from .extract import EXTRACTOR_VERSION, ArticleExtractor, extract_article
+from .extract import EXTRACTOR_VERSION, extract_article
 from .ingest import IngestOptions, Rejected, iter_articles
 from .ingest.language import NOT_READ, UNDETERMINED, detect_language, reads
 from .ingest.sources import Skipped
 from .records import Article, ArticleExtraction, Incident
 from .resolve import build_incidents, identity
 from .store import Ledger
+from .workers import GuardedExtractor
 
 
 @dataclass
@@ -71,7 +72,7 @@ def ingest(
     what order, is the same.
     """
     summary = IngestSummary()
-    with ArticleExtractor(workers) as extractor:
+    with GuardedExtractor(workers) as extractor:
         for batch in _batches(iter_articles(paths, options), BATCH):
             fresh = [a for a in batch if isinstance(a, Article) and reads(a.language)
                      and not ledger.has_article(a.id)]
@@ -151,31 +152,53 @@ def rebuild(ledger: Ledger) -> list[Incident]:
     return ids.incidents
 
 
+@dataclass
+class Reextracted:
+    """What a re-extraction did: how many articles were read again, and those that failed with why."""
+
+    extracted: int = 0
+    failed: list[Rejected] = field(default_factory=list)
+
+
 def reextract(ledger: Ledger, on_item: Callable[[str, str], None] | None = None) -> int:
+    """Extract again what an older extractor read (:func:`reextract_all`); returns how many were."""
+    return reextract_all(ledger, on_item).extracted
+
+
+def reextract_all(ledger: Ledger, on_item: Callable[[str, str], None] | None = None) -> Reextracted:
     """Extract again the articles an older extractor read, and those of a language the reader has
-    come to read; returns how many were extracted.
+    come to read, then rebuild the incidents.
 
     Articles whose language is undetermined (stored before languages were detected) are detected
     first. One found to be in a language the reader does not read keeps nothing of what an
     English reading found (it gives no reports) and waits, as stored by ingest, for its reader.
+    One article whose extraction or storing fails is reported in ``failed`` and keeps what it had
+    (and its old extractor version, so the next rebuild tries it again); the others go on.
     """
     relabelled = _detect_undetermined(ledger)
     pending = ledger.article_ids_needing_extraction(EXTRACTOR_VERSION)
     pending += [i for i in relabelled if i not in set(pending)]
-    count = 0
+    done = Reextracted()
     for article_id in pending:
         article = ledger.article(article_id)
         read = reads(article.language)
-        extraction = extract_article(article) if read else ArticleExtraction(article_id)
-        with ledger.transaction() as conn:
-            ledger.save_extraction(extraction, conn)
-            ledger.mark_extracted(article_id, EXTRACTOR_VERSION if read else NOT_READ, conn)
+        try:
+            extraction = extract_article(article) if read else ArticleExtraction(article_id)
+            with ledger.transaction() as conn:
+                ledger.save_extraction(extraction, conn)
+                ledger.mark_extracted(article_id, EXTRACTOR_VERSION if read else NOT_READ, conn)
+        except Exception as exc:  # noqa: BLE001 - one article must never stop a rebuild
+            reason = " ".join(str(exc).split())[:300]
+            done.failed.append(Rejected(article.source, f"cannot be re-read ({exc.__class__.__name__}: {reason})"))
+            if on_item:
+                on_item(article.source, "rejected")
+            continue
         if read:
-            count += 1
+            done.extracted += 1
             if on_item:
                 on_item(article.source, "extracted")
     rebuild(ledger)
-    return count
+    return done
 
 
 def _detect_undetermined(ledger: Ledger) -> list[str]:

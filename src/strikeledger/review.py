@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import secrets
+import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
@@ -29,19 +30,29 @@ from .records import REGIONS, Incident
 from .resolve import summarise
 from .resolve.identity import unique_id
 from .store import Ledger
+from .store.plausible import MAX_PER_STRIKE, count_problem, date_problem
 
 ACTIONS = ("correct", "not_strike", "merge", "split")
 
 
 def _count(value: Any) -> int:
+    if isinstance(value, bool) or len(str(value)) > 20:  # no int() of thousands of digits
+        raise ValueError("not a whole number of zero or more")
     number = int(value)
     if number < 0 or str(number) != str(value).strip():
         raise ValueError("not a whole number of zero or more")
+    problem = count_problem(number, MAX_PER_STRIKE)  # the bound extraction holds figures to
+    if problem:
+        raise ValueError(f"{problem} per strike, more than any strike on boats could have")
     return number
 
 
 def _date(value: Any) -> date:
-    return date.fromisoformat(str(value))
+    day = date.fromisoformat(str(value)[:40])
+    problem = date_problem(day)
+    if problem:
+        raise ValueError(f"{problem}: no strike of the campaign bears that date")
+    return day
 
 
 def _region(value: Any) -> str:
@@ -54,6 +65,8 @@ def _text(value: Any) -> str:
     text = " ".join(str(value).split())
     if not text or len(text) > 200:
         raise ValueError("must be 1 to 200 characters")
+    if any(unicodedata.category(c) in ("Cc", "Cf") for c in text):
+        raise ValueError("must not hold control or invisible formatting characters")
     return text
 
 
@@ -226,7 +239,11 @@ def apply(ledger: Ledger, incidents: list[Incident] | None = None) -> Reviewed:
             reviewed.not_strikes.add(incident.id)
             continue
         name = row["field"]
-        value = FIELDS[name](json.loads(row["value"]))
+        try:  # a value stored before the bounds were, now out of them: left unapplied, never a crash
+            value = FIELDS[name](json.loads(row["value"]))
+        except (TypeError, ValueError):
+            reviewed.unapplied.append(row["id"])
+            continue
         machine = reviewed.machine.setdefault(incident.id, {})
         machine.setdefault(name, _jsonable(getattr(incident, name)))
         note = f"corrected by {row['author']}: {row['reason']}"
@@ -288,7 +305,7 @@ def record(ledger: Ledger, request: CorrectionRequest, who: str) -> dict[str, An
         try:
             value = FIELDS[request.field](request.value)
         except (TypeError, ValueError) as exc:
-            raise ReviewError(f"{request.field} = {request.value!r}: {exc}") from exc
+            raise ReviewError(f"{request.field} = {repr(request.value)[:60]}: {exc}") from exc
         row.update(field=request.field, value=json.dumps(_jsonable(value)))
         audit.update(field=request.field, old_value=_text_of(getattr(incident, request.field)), new_value=_text_of(value))
     elif request.action == "not_strike":

@@ -17,7 +17,8 @@ from .gaps import Gap, find_gaps
 from .ingest import IngestOptions
 from .ingest.language import reads
 from .listing import IncidentFilter, sort_rows
-from .pipeline import BATCH, IngestSummary, ingest, rebuild, reextract  # noqa: F401 (the library's API)
+from .pipeline import (BATCH, IngestSummary, ingest, rebuild, reextract,  # noqa: F401 (the library's API)
+                       reextract_all)
 from .records import Article, Incident
 from .resolve import killed_figures
 from .store import Ledger

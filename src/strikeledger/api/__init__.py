@@ -8,18 +8,27 @@ Errors, whatever raised them, leave as one envelope: ``{"error": {"code", "messa
 from __future__ import annotations
 
 from contextlib import asynccontextmanager
+from typing import Any
 from urllib.parse import urlsplit
 
 from fastapi import FastAPI
 
 from ..settings import effective_settings
 from ..store import Ledger
-from . import articles, campaign, errors, exports, incidents, meta, pages, reviews
+from . import articles, campaign, errors, exports, incidents, meta, pages, reviews, security
 
 
-def create_app(db_url: str) -> FastAPI:
-    """The application serving the ledger at ``db_url`` (opened and migrated now)."""
-    settings = {name: value for name, (value, _) in effective_settings(overrides={"db": db_url}).items()}
+def create_app(db_url: str, effective: dict[str, tuple[Any, str]] | None = None) -> FastAPI:
+    """The application serving the ledger at ``db_url`` (opened and migrated now).
+
+    ``effective`` is the settings with where each came from (:func:`effective_settings`), as
+    ``serve`` found them; by default they are found now, ``db`` being ``db_url`` from the caller
+    unless the settings give that same URL.
+    """
+    effective = dict(effective or effective_settings())
+    if effective["db"][0] != db_url:
+        effective["db"] = (db_url, "flag")
+    settings = {name: value for name, (value, _) in effective.items()}
     @asynccontextmanager
     async def lifespan(_app: FastAPI):
         yield
@@ -32,6 +41,7 @@ def create_app(db_url: str) -> FastAPI:
     )
     app.state.ledger = Ledger.open(db_url)
     app.state.settings = settings
+    app.state.effective_settings = effective  # what /api/settings shows, origins included
     errors.install(app)
     for module in (incidents, articles, campaign, exports, reviews, meta, pages):
         app.include_router(module.router)
@@ -43,14 +53,10 @@ def create_app(db_url: str) -> FastAPI:
     policy = ("default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'; "
               f"frame-ancestors 'none'; form-action 'self'; img-src 'self' data:{' ' + tile_origin if tile_origin else ''}")
 
-    @app.middleware("http")
-    async def security_headers(request, call_next):
-        response = await call_next(request)
-        response.headers.setdefault("Content-Security-Policy", policy)
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        response.headers.setdefault("Referrer-Policy", "no-referrer")
-        return response
-
+    # Around every route and error handler, so a 500 carries them too and a body over the cap is
+    # refused before any route, body parser or token check.
+    app.add_middleware(security.Guard, headers={
+        "Content-Security-Policy": policy, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"})
     return app
 
 

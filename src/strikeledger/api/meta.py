@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter, Request
 
-from ..settings import SETTINGS, effective_settings
+from ..settings import SETTINGS
 from ..store.ledger import safe_url
 
 router = APIRouter(prefix="/api", tags=["settings"])
@@ -12,7 +12,7 @@ router = APIRouter(prefix="/api", tags=["settings"])
 
 @router.get("/settings", summary="Effective settings: name, value, where it came from, help")
 def settings(request: Request) -> dict:
-    values = effective_settings(overrides={"db": request.app.state.ledger.url})
+    values = request.app.state.effective_settings  # as the server found them when it started
     return {"settings": [
         {"name": s.name, "value": safe_url(values[s.name][0]) if s.name == "db" else values[s.name][0],
          "from": values[s.name][1], "help": s.help}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends
+from fastapi import Path as PathParam
 from pydantic import BaseModel, Field
 
 from .. import review
@@ -12,6 +13,8 @@ from ..store import Ledger
 from .deps import get_ledger, writer
 
 router = APIRouter(prefix="/api", tags=["review"])
+# The largest id a correction can have: PostgreSQL's INTEGER (a longer one is no correction, not a 500).
+MAX_ID = 2**31 - 1
 
 
 class CorrectionBody(BaseModel):
@@ -36,7 +39,7 @@ def correct(incident_id: str, body: CorrectionBody, ledger: Annotated[Ledger, De
 
 
 @router.post("/corrections/{correction_id}/undo", summary="Undo a correction (audited)")
-def undo(correction_id: int, body: UndoBody, ledger: Annotated[Ledger, Depends(get_ledger)],
+def undo(correction_id: Annotated[int, PathParam(ge=1, le=MAX_ID)], body: UndoBody, ledger: Annotated[Ledger, Depends(get_ledger)],
          who: Annotated[str, Depends(writer)]) -> dict:
     return review.undo(ledger, correction_id, who, body.reason)
 
