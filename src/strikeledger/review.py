@@ -17,15 +17,14 @@ reason, and whether it was later undone.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import secrets
 import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from .errors import AuthError, Gone, NotFound, ReviewError
+from .access import authenticate, create_token, hash_token  # noqa: F401
+from .errors import Gone, NotFound, ReviewError
 from .records import REGIONS, Incident
 from .resolve import summarise
 from .resolve.identity import unique_id
@@ -77,31 +76,8 @@ FIELDS = {
 }
 
 
-# --- tokens -------------------------------------------------------------------------------
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode("utf-8")).hexdigest()
-
-
-def create_token(ledger: Ledger, name: str) -> str:
-    """Create a write token for ``name``; returns the token, which is not stored anywhere."""
-    name = name.strip()
-    if not name or len(name) > 64:
-        raise ReviewError("a token name must be 1 to 64 characters (it is recorded as 'who' in the audit log)")
-    token = secrets.token_urlsafe(32)
-    ledger.add_token(name, hash_token(token))
-    return token
-
-
-def authenticate(ledger: Ledger, token: str | None) -> str:
-    """The name behind a write token; AuthError when it is missing or unknown."""
-    if not token:
-        raise AuthError("writing needs a token: send 'Authorization: Bearer <token>' (`strikeledger token create NAME` makes one)")
-    name = ledger.token_name(hash_token(token))
-    if name is None:
-        raise AuthError("unknown or revoked token; `strikeledger token create NAME` makes a new one")
-    return name
-
+# --- tokens: made, checked and revoked in :mod:`strikeledger.access` ------------------------
+# (re-exported here, where callers have always found them)
 
 # --- the overlay ----------------------------------------------------------------------------
 

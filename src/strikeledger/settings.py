@@ -34,6 +34,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("port", 8000, int, "Port the web server listens on."),
     Setting("tile_url", "", str, "Optional map tile URL template; empty means the offline country map only."),
     Setting("page_size", 50, int, "Default page size of the API's list endpoints."),
+    Setting("write_rate_per_token", 30, int, "Write requests a minute one token may make (then 429)."),
+    Setting("write_rate_per_address", 60, int, "Write requests a minute one client address may make (then 429)."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

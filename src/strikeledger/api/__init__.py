@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from fastapi import FastAPI
 
+from .. import access
 from ..settings import effective_settings
 from ..store import Ledger
 from . import articles, campaign, errors, exports, incidents, meta, pages, reviews, security
@@ -42,6 +43,7 @@ def create_app(db_url: str, effective: dict[str, tuple[Any, str]] | None = None)
     app.state.ledger = Ledger.open(db_url)
     app.state.settings = settings
     app.state.effective_settings = effective  # what /api/settings shows, origins included
+    app.state.write_limits = access.WriteLimits.from_settings(settings)
     errors.install(app)
     for module in (incidents, articles, campaign, exports, reviews, meta, pages):
         app.include_router(module.router)

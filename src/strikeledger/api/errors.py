@@ -18,7 +18,13 @@ from ..errors import (AuthError, ConfigError, Gone, InputError, NotFound, Review
 STATUS = {Gone: 410, NotFound: 404, AuthError: 401, ReviewError: 422, InputError: 400, ConfigError: 500,
           StoreError: 503}
 HTTP_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found",
-              405: "method_not_allowed", 410: "gone", 422: "invalid_request"}
+              405: "method_not_allowed", 410: "gone", 413: "payload_too_large", 422: "invalid_request",
+              429: "rate_limited"}
+
+
+def status_of(exc: StrikeledgerError) -> int:
+    """The HTTP status a library error answers with (500 for one with none of its own)."""
+    return next((s for cls, s in STATUS.items() if isinstance(exc, cls)), 500)
 
 
 def error_body(code: str, message: str) -> dict:
@@ -34,7 +40,7 @@ def install(app: FastAPI) -> None:
 
     @app.exception_handler(StrikeledgerError)
     async def library_error(_request: Request, exc: StrikeledgerError) -> JSONResponse:
-        status = next((s for cls, s in STATUS.items() if isinstance(exc, cls)), 500)
+        status = status_of(exc)
         headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
         return envelope(status, exc.code, str(exc), headers)
 

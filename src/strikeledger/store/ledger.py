@@ -328,17 +328,7 @@ class Ledger:
             contradictions=tuple(json.loads(row["contradictions"])),
         )
 
-    # --- review: tokens, corrections, audit log (a layer; machine rows are never edited) ----
-    def add_token(self, name: str, token_hash: str) -> None:
-        with self.transaction() as c:
-            c.execute(insert(t.review_tokens).values(name=name, token_hash=token_hash, created_at=datetime.now(timezone.utc), revoked=False))
-
-    def token_name(self, token_hash: str) -> str | None:
-        """The name of the live token with this hash, or None when there is none."""
-        with self.transaction() as c:
-            return c.execute(select(t.review_tokens.c.name).where(
-                t.review_tokens.c.token_hash == token_hash, t.review_tokens.c.revoked.is_(False))).scalar()
-
+    # --- review: corrections, audit log (a layer; machine rows are never edited; tokens: access.py) ----
     def add_correction(self, correction: dict[str, Any], audit: list[dict[str, Any]]) -> int:
         """Store a correction and its audit rows in one transaction; returns the correction id."""
         now = datetime.now(timezone.utc)

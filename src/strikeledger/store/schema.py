@@ -166,6 +166,23 @@ review_tokens = Table(
     Column("token_hash", String(64), nullable=False, unique=True),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("revoked", Boolean, nullable=False, default=False),
+    Column("expires_at", DateTime(timezone=True)),  # NULL: never (0006_write_access)
+    Column("last_used_at", DateTime(timezone=True)),
+)
+
+# Every request to a write route, taken or refused (0006_write_access).
+write_attempts = Table(
+    "write_attempts", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("who", String(64)),
+    Column("address", String(64), nullable=False),
+    Column("method", String(8), nullable=False),
+    Column("path", Text, nullable=False),
+    Column("status", Integer, nullable=False),
+    Column("outcome", String(32), nullable=False),
+    Column("reason", Text, nullable=False),
+    Index("ix_write_attempts_at", "at"),
 )
 
 corrections = Table(
