@@ -10,7 +10,7 @@ READER = Path(extract.__file__).resolve().parent
 
 
 def test_every_module_of_the_reader_is_short_and_narrow():
-    too_long = {p.name: n for p in READER.glob("*.py") if (n := len(p.read_text().splitlines())) > 400}
-    too_wide = [f"{p.name}:{i}" for p in READER.glob("*.py")
+    too_long = {p.name: n for p in READER.rglob("*.py") if (n := len(p.read_text().splitlines())) > 400}
+    too_wide = [f"{p.name}:{i}" for p in READER.rglob("*.py")
                 for i, line in enumerate(p.read_text().splitlines(), start=1) if len(line) > 110]
     assert not too_long and not too_wide, (too_long, too_wide)

@@ -6,6 +6,7 @@ import json
 from datetime import date
 
 from strikeledger.extract import extract_article
+from strikeledger.extract.english import ENGLISH
 from strikeledger.extract.undated import undated_reference
 from strikeledger.ingest.jsonpage import read_json_page
 from strikeledger.ingest.normalise import content_id, normalise_text
@@ -39,9 +40,9 @@ def test_year_less_dates_of_an_undated_page_take_the_year_the_page_tells():
     assert {r.strike_date for r in by_weekday.reports} == {date(2025, 12, 30)}
     # a full date the page names ("Oct. 9, 2025") never pushes a later month into the year before
     text = "Updated Oct. 9, 2025. Nov. 9: the military killed six people on two boats in the eastern Pacific."
-    assert undated_reference(Article("x", text)) == date(2025, 10, 9)
+    assert undated_reference(Article("x", text), ENGLISH.words) == date(2025, 10, 9)
     assert [r.strike_date for r in read(text).reports] == [date(2025, 11, 9)]
-    assert undated_reference(Article("y", "A strike on Dec. 30 killed three.")) is None  # nothing tells the year
+    assert undated_reference(Article("y", "A strike on Dec. 30 killed three."), ENGLISH.words) is None  # nothing tells the year
 
 
 def test_a_quoted_posts_this_morning_is_not_the_articles_day():

@@ -14,7 +14,8 @@ from pathlib import Path
 from ..records import Article, ArticleExtraction
 from .parallel import ArticleExtractor
 from .reports import ArticleReader
-from .sentences import MODEL_NAMES, load_nlp, split_sentences
+from .language import language_for
+from .sentences import MODEL_NAMES, load_nlp
 
 _PACKAGE = Path(__file__).resolve().parent
 READING_FILES = ("*.py", "../data/*.json")
@@ -46,7 +47,8 @@ EXTRACTOR_VERSION = extractor_version()
 
 def extract_article(article: Article) -> ArticleExtraction:
     """Every strike report, reported total and attributed claim in one article."""
-    reader = ArticleReader(article, split_sentences(article.text))
+    lang = language_for(article.language)
+    reader = ArticleReader(article, lang.split_sentences(article.text), lang)
     reader.read()
     reports, totals, claims = reader.finish()
     return ArticleExtraction(article.id, reports, totals, claims)

@@ -9,14 +9,15 @@ the first day-and-toll and the second, it is read as two clauses, each a sentenc
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
-from .casualties import find_figures
-from .dates import find_dates
+from typing import TYPE_CHECKING
+
 from .sentences import Sentence
 
-_BOUNDARY = re.compile(r",\s+(?:and|while|whereas)\s+|;\s+")
+if TYPE_CHECKING:
+    from .language import Language
+
 
 
 def _clause(sentence: Sentence, start: int, end: int) -> Sentence:
@@ -35,20 +36,22 @@ def _clause(sentence: Sentence, start: int, end: int) -> Sentence:
     )
 
 
-def split_strike_clauses(sentence: Sentence, published, year_reference) -> list[Sentence]:
-    """``sentence`` as the clauses that each tell a strike of their own day; itself when it tells one."""
+def split_strike_clauses(sentence: Sentence, published, year_reference, lang: Language) -> list[Sentence]:
+    """``sentence`` (in ``lang``) as the clauses that each tell a strike of their own day; itself
+    when it tells one."""
     text = sentence.text
     days = [
         m
-        for m in find_dates(text, 0, published, year_reference)
+        for m in lang.find_dates(text, 0, published, year_reference)
         if m.precision == "day" and m.value and m.role == "event"
     ]
-    tolls = [f for f in find_figures(text) if f.kind == "killed"]
+    tolls = [f for f in lang.find_figures(text) if f.kind == "killed"]
     if len({m.value for m in days}) < 2 or len(tolls) < 2:
         return [sentence]
     first_end = max(min(m.end for m in days), min(f.end for f in tolls))
     second_start = min(max(m.start for m in days), max(f.number_start for f in tolls))
-    cut = next((b for b in _BOUNDARY.finditer(text, first_end) if b.end() <= second_start), None)
+    boundaries = lang.words.CLAUSE_BOUNDARY.finditer(text, first_end)
+    cut = next((b for b in boundaries if b.end() <= second_start), None)
     if cut is None:
         return [sentence]
     spans = ((0, cut.start()), (cut.end(), len(text)))

@@ -52,7 +52,7 @@ def finish_draft(
     if when is None or (when.value is None and when.low is None):
         if draft.killed is None or draft.killed_qualifier == "partial":
             return []  # no date and no toll: too vague to be a ledger row
-        when = lede_window(article, reader.drafts, reader.text_start, draft)
+        when = lede_window(article, reader.drafts, reader.text_start, draft, reader.lang.words)
         from_announcement = when is not None and when.precision == "day"
     if from_announcement and draft.killed is None and draft.vessels is None:
         # "The most recent strike was announced Saturday": known only by the day it was

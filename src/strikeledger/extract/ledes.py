@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from types import SimpleNamespace
 
 from ..records import Article
 from .dates import DateMention
 from .draft import ReportDraft
-from .lexicon import ANNOUNCED_NEWS
 from .sentences import Sentence
 
 # An undated strike in the lede that is not told as news lies in this many days before
@@ -75,7 +75,7 @@ def fold_headline(drafts: list[ReportDraft], text_start: int) -> None:
 
 
 def lede_window(
-    article: Article, drafts: list[ReportDraft], text_start: int, draft: ReportDraft
+    article: Article, drafts: list[ReportDraft], text_start: int, draft: ReportDraft, words: SimpleNamespace
 ) -> DateMention | None:
     """An undated strike with a toll in the first paragraphs, told as the news ("The US military
     has carried out another attack ... two were killed") or in the headline, is dated as
@@ -85,7 +85,7 @@ def lede_window(
     published = article.published
     if published is None or draft is not drafts[0] or draft.first.paragraph > 2:
         return None
-    if ANNOUNCED_NEWS.search(draft.first.text) or is_headline(draft.first, text_start):
+    if words.ANNOUNCED_NEWS.search(draft.first.text) or is_headline(draft.first, text_start):
         low = published - timedelta(days=1)
         return DateMention(
             draft.first.start, draft.first.start, "", "lede", published, low, published, "day", "announcement"

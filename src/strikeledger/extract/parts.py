@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ..records import Article, Fact, StrikeReport
 from . import casualties, places
 from .casualties import Figure
 from .draft import CAMPAIGN_SEAS, PartFigures, ReportDraft
 from .facts import sentence_fact
-from .lexicon import NUMBER
 from .numbers import to_int
 from .sentences import Sentence
+
+if TYPE_CHECKING:
+    from .language import Language
 
 # How far (characters) a figure may stand before the part it belongs to: "Two ... were killed, and
 # one ... survived the first strike" holds both figures of the first vessel. Tuned on the sample
@@ -41,20 +44,11 @@ def part_sea(part: PartFigures, base: dict) -> dict:
     }
 
 
-# "Of the 11 men killed, eight were on the two boats in the Pacific and the other three were in
-# the Caribbean": one announcement's toll told sea by sea (the real-text set: strikes on both
-# sides of the Panama Canal on one day).
-SEA_SPLIT = re.compile(
-    rf"\bof\s+the\s+{NUMBER}\s+(?:[\w-]+\s+)?(?:killed|dead)\s*,\s*(?P<a>{NUMBER})\s+(?:were|was|died)\s+"
-    rf"(?P<a_where>[^,;.]{{0,60}}?)\s*,?\s+and\s+(?:the\s+other\s+|the\s+remaining\s+)?(?P<b>{NUMBER})"
-    rf"\s+(?:were|was|died)\s+(?P<b_where>[^,;.]{{0,60}})",
-    re.IGNORECASE,
-)
 
 
-def add_sea_split(article: Article, draft: ReportDraft, sentence: Sentence) -> bool:
+def add_sea_split(article: Article, draft: ReportDraft, sentence: Sentence, lang: Language) -> bool:
     """The parts of a toll told sea by sea, each with its sea and boats; False when none is told."""
-    match = SEA_SPLIT.search(sentence.text)
+    match = lang.words.SEA_SPLIT.search(sentence.text)
     if match is None:
         return False
     found = []
@@ -64,7 +58,7 @@ def add_sea_split(article: Article, draft: ReportDraft, sentence: Sentence) -> b
         value = to_int(match[name])
         if sea is None or value is None:
             return False
-        boats = next((f.value for f in casualties.find_figures(where) if f.kind == "vessels"), 1)
+        boats = next((f.value for f in lang.find_figures(where) if f.kind == "vessels"), 1)
         start = match.start(f"{name}_where")
         found.append((value, match.start(name), match.end(name),
                       replace(sea, start=sea.start + start, end=sea.end + start), boats))
@@ -78,11 +72,11 @@ def add_sea_split(article: Article, draft: ReportDraft, sentence: Sentence) -> b
     return True
 
 
-def add_each(draft: ReportDraft, sentence: Sentence, figures: list[Figure]) -> None:
+def add_each(draft: ReportDraft, sentence: Sentence, figures: list[Figure], lang: Language) -> None:
     """ "with three males killed on each boat": the same toll for every vessel of the strike."""
-    count = casualties.strike_count(sentence.text)
+    count = lang.strike_count(sentence.text)
     for figure in figures:
-        each = casualties.ON_EACH.match(sentence.text, figure.end) if figure.kind == "killed" else None
+        each = lang.words.ON_EACH.match(sentence.text, figure.end) if figure.kind == "killed" else None
         if each is None:
             continue
         vessels = (

@@ -25,29 +25,17 @@ import re
 
 from ..records import Article, Claim, ReportedTotal, StrikeReport
 from . import attribution, places, tables
-from .calendar import WEEKDAYS
-from .casualties import Figure, find_figures
+from .casualties import Figure
 from .clauses import split_strike_clauses
-from .dates import DateMention, find_dates
+from .dates import DateMention
 from .draft import CAMPAIGN_SEAS, ReportDraft, best_event_date, date_is_better
 from .finishing import finish_draft
 from .ledes import fold_headline, is_headline, shouted
-from .lexicon import (
-    CAMPAIGN_ORDINAL,
-    DATELINE,
-    DATES_THE_STRIKE,
-    FOLLOW_ON,
-    MISSTATEMENT,
-    NEW_STRIKE,
-    ORDINAL_WORDS,
-    VESSEL_WORD,
-    WIRE_DATELINE,
-)
+from .language import Language
 from .places import PlaceMention
 from .reading import reports_a_strike
 from .sentences import Sentence
 from .tolls import add_figures
-from .totals import cumulative_split, read_total
 from .undated import undated_reference
 
 # How many paragraphs after a report's last strike sentence a figure-only sentence may still
@@ -62,17 +50,19 @@ _OFFICIAL_OUTLET = re.compile(
 class ArticleReader:
     """Reads one article's sentences into report drafts, totals and claims."""
 
-    def __init__(self, article: Article, sentences: list[Sentence]):
+    def __init__(self, article: Article, sentences: list[Sentence], lang: Language):
         self.article = article
+        self.lang = lang
+        self.words = words = lang.words
         self.sentences = sentences
         self.drafts: list[ReportDraft] = []
         self.totals: list[ReportedTotal] = []
         self.claims: list[tuple[attribution.Attribution, Sentence, ReportDraft | None]] = []
         self.current: ReportDraft | None = None
-        self.vessel_context = bool(VESSEL_WORD.search(article.text)) or bool(
-            VESSEL_WORD.search(article.title or "")
+        self.vessel_context = bool(words.VESSEL_WORD.search(article.text)) or bool(
+            words.VESSEL_WORD.search(article.title or "")
         )
-        self.year_reference = undated_reference(article)
+        self.year_reference = undated_reference(article, words)
         self.text_start = sentences[0].start if sentences else 0
         self.seas_named: list[tuple[PlaceMention, Sentence]] = []
         self.in_table = False  # under the header of a table of strikes
@@ -80,7 +70,8 @@ class ArticleReader:
     # --- the walk -------------------------------------------------------------------------
     def read(self) -> None:
         for sentence in self.sentences:
-            for clause in split_strike_clauses(sentence, self.article.published, self.year_reference):
+            clauses = split_strike_clauses(sentence, self.article.published, self.year_reference, self.lang)
+            for clause in clauses:
                 self._read_sentence(clause)
 
     def _read_sentence(self, sentence: Sentence) -> None:
@@ -91,30 +82,31 @@ class ArticleReader:
                 if self.current.announced
                 else (self.current.date.value if self.current.date else None)
             )
-        if DATELINE.match(sentence.text):
+        words = self.words
+        if words.DATELINE.match(sentence.text):
             return  # the page's date line dates the page, not a strike
         if shouted(sentence.text):
             return  # a headline in capitals inside the text: a link to another story
-        if MISSTATEMENT.search(sentence.text):
+        if words.MISSTATEMENT.search(sentence.text):
             # "An earlier version misstated the date as Sunday, Nov. 16": the wrong version.
             self._add_claims(sentence, None)
             return
-        mentions = find_dates(
+        mentions = self.lang.find_dates(
             sentence.text, sentence.start, self.article.published, self.year_reference, context
         )
         if sentence is self.sentences[0]:
-            dateline = WIRE_DATELINE.match(sentence.text)
+            dateline = words.WIRE_DATELINE.match(sentence.text)
             if dateline and (dateline["city"] or dateline["outlet"]):
                 mentions = [m for m in mentions if m.start >= sentence.start + dateline.end()]
-        figures = find_figures(sentence.text)
-        split = cumulative_split(sentence)
+        figures = self.lang.find_figures(sentence.text)
+        split = self.lang.cumulative_split(sentence)
         named_places = places.find_places(sentence.text)
         figures, named_places = self._read_table_row(sentence, figures, named_places)
         if split != 0:  # the seas named outside running totals decide the article's region
             self.seas_named.extend((p, sentence) for p in named_places if p.region in CAMPAIGN_SEAS)
         own = [f for f in figures if split is None or f.start < split] if split != 0 else []
         if split is not None:
-            total = read_total(self.article, len(self.totals), sentence, split, figures, mentions)
+            total = self.lang.read_total(self.article, len(self.totals), sentence, split, figures, mentions)
             if total is not None:
                 self.totals.append(total)
         # Dates in the cumulative clause start or close the count; they do not date a strike.
@@ -135,14 +127,14 @@ class ArticleReader:
         is_event = (
             split != 0
             and not (recap and not sentence.item_start)
-            and reports_a_strike(sentence, own, day_event, self.vessel_context, split)
+            and reports_a_strike(sentence, own, day_event, self.vessel_context, words, split)
         )
         dates_open = (
             self.current is not None
             and self.current.item == sentence.item
             and not sentence.item_start
             and day_event
-            and bool(DATES_THE_STRIKE.search(sentence.text))
+            and bool(words.DATES_THE_STRIKE.search(sentence.text))
         )
         if dates_open:
             # "The strike took place on Monday": the open strike's own date.
@@ -174,7 +166,7 @@ class ArticleReader:
         ]
         if is_event and not event_dates and draft.date is None and unread and draft.unread_weekday is None:
             # "killed two men on Monday" in a page with no date to count Monday from
-            draft.unread_weekday = WEEKDAYS.get(
+            draft.unread_weekday = words.WEEKDAYS.get(
                 re.sub(r"(?:['’]s)?$", "", unread[0].surface.split()[-1]).lower()
             )
         if event_dates and is_event:
@@ -192,7 +184,7 @@ class ArticleReader:
             draft.announced = announce_dates[0]
         if is_event or own or sentence.item_start:
             draft.last_paragraph = max(draft.last_paragraph, sentence.paragraph)
-        add_figures(self.article, draft, sentence, own)
+        add_figures(self.article, draft, sentence, own, self.lang)
         self._add_places(draft, sentence, split, named_places)
         self._add_ordinal(draft, sentence)
         self._add_claims(sentence, draft)
@@ -234,7 +226,7 @@ class ArticleReader:
             return True
         if draft.item is not None and sentence.item != draft.item:
             return True
-        if NEW_STRIKE.search(sentence.text) and not FOLLOW_ON.search(sentence.text):
+        if self.words.NEW_STRIKE.search(sentence.text) and not self.words.FOLLOW_ON.search(sentence.text):
             return True
         days = [m for m in event_dates if m.precision == "day" and m.value]
         if days and draft.unread_weekday is not None and days[0].value.weekday() != draft.unread_weekday:
@@ -280,16 +272,17 @@ class ArticleReader:
                 draft.places.append((place, sentence))
 
     def _add_ordinal(self, draft: ReportDraft, sentence: Sentence) -> None:
-        match = CAMPAIGN_ORDINAL.search(sentence.text)
-        if not match or draft.ordinal is not None or FOLLOW_ON.search(sentence.text):
+        match = self.words.CAMPAIGN_ORDINAL.search(sentence.text)
+        if not match or draft.ordinal is not None or self.words.FOLLOW_ON.search(sentence.text):
             return
         word = match["ord"].lower()
-        value = ORDINAL_WORDS.get(word) or (int(re.sub(r"\D", "", word)) if re.sub(r"\D", "", word) else None)
+        digits = re.sub(r"\D", "", word)
+        value = self.words.ORDINAL_WORDS.get(word) or (int(digits) if digits else None)
         if value and not (value <= 3 and draft.parts):
             draft.ordinal = (value, sentence, match.start("ord"), match.end())
 
     def _add_claims(self, sentence: Sentence, draft: ReportDraft | None) -> None:
-        for found in attribution.find_attributions(sentence.text):
+        for found in self.lang.find_attributions(sentence.text):
             self.claims.append((found, sentence, draft))
             if draft is not None and found.stance == "announces" and draft.announcer is None:
                 draft.announcer = (found.speaker, sentence, found.start, found.end)

@@ -13,11 +13,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
+from collections.abc import Callable
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
 from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
 
 from .lexicon import (
     DATELINE,
@@ -117,14 +119,46 @@ def _is_irrealis(token, sentence_text: str, sentence_start_char: int) -> bool:
 
 def split_sentences(text: str) -> list[Sentence]:
     """The article's sentences with their strike triggers, paragraph and list-item indexes."""
-    nlp = load_nlp()
+    return split_lines(text, load_nlp(), _triggers, LIST_ITEM, MONTH_HEADING, DATELINE)
+
+
+def _triggers(doc: Doc, starts: list[int], sent: Span) -> list[Trigger]:
+    """The strike words of one sentence, among the Matcher's ``starts`` over its ``doc``."""
+    triggers = []
+    sent_text, sent_start = sent.text, sent.start_char  # computed once: each costs the sentence's length
+    for m_start in starts[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]:
+        token = doc[m_start]
+        triggers.append(
+            Trigger(
+                token.idx - sent_start,
+                token.idx - sent_start + len(token.text),
+                token.lemma_.lower(),
+                token.tag_ in ("NNS", "NNPS") or token.lower_ in ("strikes", "attacks", "airstrikes"),
+                _is_irrealis(token, sent_text, sent_start),
+            )
+        )
+    return triggers
+
+
+def split_lines(
+    text: str,
+    nlp: Language,
+    triggers_of: Callable[[Doc, list[int], Span], list[Trigger]],
+    list_item: re.Pattern[str],
+    month_heading: re.Pattern[str],
+    dateline: re.Pattern[str],
+) -> list[Sentence]:
+    """``text`` split line by line into sentences by ``nlp``, list items told apart by the
+    language's ``list_item``, ``month_heading`` and ``dateline``; each sentence's strike words from
+    ``triggers_of(doc, matcher starts, sentence)`` (the starts are empty for a pipeline without
+    the English Matcher)."""
     lines: list[tuple[int, str]] = []
     offset = 0
     for line in text.split("\n"):
         if line.strip():
             lines.append((offset, line))
         offset += len(line) + 1
-    matcher = _matcher()
+    matcher = _matcher() if triggers_of is _triggers else None
     sentences: list[Sentence] = []
     item = -1
     open_item: int | None = None  # the list item later lines still belong to
@@ -133,40 +167,25 @@ def split_sentences(text: str) -> list[Sentence]:
     for paragraph, ((line_start, line), doc) in enumerate(
         zip(lines, nlp.pipe([l for _, l in lines], batch_size=64))
     ):
-        is_item = bool(LIST_ITEM.match(line)) and not MONTH_HEADING.match(line) and not DATELINE.match(line)
+        is_item = bool(list_item.match(line)) and not month_heading.match(line) and not dateline.match(line)
         heading = len(line) < 80 and not re.search(r"[.!?:\"”']\s*$", line)
         adjacent = line_start == previous_end + 1  # no blank line between
         previous_end = line_start + len(line)
         if is_item:
             item += 1
             open_item, section = item, heading
-        elif heading or MONTH_HEADING.match(line) or not (section or adjacent):
+        elif heading or month_heading.match(line) or not (section or adjacent):
             # A heading closes the item; so does a blank line after an item that is a full sentence.
             open_item = None
         line_item = item if is_item else open_item
-        starts = sorted({m_start for _, m_start, _ in matcher(doc)})
+        starts = sorted({m_start for _, m_start, _ in matcher(doc)}) if matcher is not None else []
         for index, sent in enumerate(doc.sents):
-            triggers = []
-            sent_text, sent_start = (
-                sent.text,
-                sent.start_char,
-            )  # computed once: each costs the sentence's length
-            for m_start in starts[bisect_left(starts, sent.start) : bisect_left(starts, sent.end)]:
-                token = doc[m_start]
-                triggers.append(
-                    Trigger(
-                        token.idx - sent_start,
-                        token.idx - sent_start + len(token.text),
-                        token.lemma_.lower(),
-                        token.tag_ in ("NNS", "NNPS") or token.lower_ in ("strikes", "attacks", "airstrikes"),
-                        _is_irrealis(token, sent_text, sent_start),
-                    )
-                )
+            triggers = triggers_of(doc, starts, sent)
             sentences.append(
                 Sentence(
                     start=line_start + sent.start_char,
                     end=line_start + sent.end_char,
-                    text=sent_text,
+                    text=sent.text,
                     paragraph=paragraph,
                     item_start=is_item and index == 0,
                     item=line_item,

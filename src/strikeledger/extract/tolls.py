@@ -9,26 +9,32 @@ them were killed"; figures beside named vessels are per-vessel parts (:mod:`.par
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from ..records import Article
 from . import casualties
 from .casualties import Figure
 from .draft import ReportDraft
 from .facts import sentence_fact
-from .lexicon import FOLLOW_ON, PART_PHRASE
 from .numbers import to_int
 from .parts import add_each, add_part, add_sea_split
 from .sentences import Sentence
-from .totals import revision
+
+if TYPE_CHECKING:
+    from .language import Language
 
 
-def add_figures(article: Article, draft: ReportDraft, sentence: Sentence, figures: list[Figure]) -> None:
-    """Add what ``figures`` of ``sentence`` say to ``draft``, the strike the sentence speaks of."""
-    add_sea_split(article, draft, sentence)
-    follow_on = bool(FOLLOW_ON.search(sentence.text)) and (
+def add_figures(
+    article: Article, draft: ReportDraft, sentence: Sentence, figures: list[Figure], lang: Language
+) -> None:
+    """Add what ``figures`` of ``sentence`` (in ``lang``) say to ``draft``, the strike the sentence
+    speaks of."""
+    words = lang.words
+    add_sea_split(article, draft, sentence, lang)
+    follow_on = bool(words.FOLLOW_ON.search(sentence.text)) and (
         draft.vessels is None or draft.vessels[0].value <= 1
     )
-    revised = revision(sentence.text)
+    revised = lang.revision(sentence.text)
     revised_to = None
     if revised is not None:
         # "raised ... from three to four" names the new toll; "revised down from an earlier count
@@ -38,7 +44,7 @@ def add_figures(article: Article, draft: ReportDraft, sentence: Sentence, figure
             if revised.groupdict().get("new")
             else next((f.value for f in figures if f.kind == "killed"), None)
         )
-    parts = list(PART_PHRASE.finditer(sentence.text))
+    parts = list(words.PART_PHRASE.finditer(sentence.text))
     # Several vessels: counted before or in this very sentence ("struck two vessels, killing
     # three on the first and two on the second"), or implied by the parts it names ("three on
     # one vessel and two on another"; not "the first strike ... a second strike", a follow-on).
@@ -51,7 +57,7 @@ def add_figures(article: Article, draft: ReportDraft, sentence: Sentence, figure
         (draft.vessels is not None and draft.vessels[0].value >= 2)
         or (draft.strikes or 0) >= 2
         or any(f.kind == "vessels" and f.value >= 2 for f in figures)
-        or (len(named_parts) >= 2 and not FOLLOW_ON.search(sentence.text))
+        or (len(named_parts) >= 2 and not words.FOLLOW_ON.search(sentence.text))
     )
     if (
         revised is not None
@@ -128,8 +134,8 @@ def add_figures(article: Article, draft: ReportDraft, sentence: Sentence, figure
                 qualifier,
             )
         )
-    add_each(draft, sentence, figures)
-    everyone = casualties.KILLED_ALL.search(sentence.text)
+    add_each(draft, sentence, figures, lang)
+    everyone = words.KILLED_ALL.search(sentence.text)
     if everyone and draft.killed is None and draft.aboard is not None:
         # "six men were on the boat ... all of them were killed": the toll is the people aboard.
         draft.killed = Figure(
@@ -148,6 +154,6 @@ def add_figures(article: Article, draft: ReportDraft, sentence: Sentence, figure
                 "all_aboard",
             )
         )
-    count = casualties.strike_count(sentence.text)
+    count = lang.strike_count(sentence.text)
     if count and draft.strikes is None and count.value <= 10:
         draft.strikes = count.value

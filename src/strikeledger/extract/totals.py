@@ -115,39 +115,15 @@ def read_total(
     killed = next((f for f in figures if f.start >= split and f.kind == "killed"), None)
     stated = [m for m in (p.search(part) for p in _TOTAL_FIGURES) if m and to_int(m["n"]) is not None]
     toll = min(stated, key=lambda m: m.start("n"), default=None)
-    facts = []
-    killed_value, killed_qual = None, ""
+    killed_span = None
     # The first toll the clause states: "the death toll ... stands at 114, ... after the
     # command raised the number killed in Tuesday's attack from three to four" totals 114.
     if killed is not None and (toll is None or killed.number_start < split + toll.start("n")):
-        killed_value, killed_qual = killed.value, killed.qualifier
-        facts.append(
-            sentence_fact(
-                article,
-                sentence,
-                "total_killed",
-                killed.value,
-                killed.start,
-                killed.end,
-                "totals",
-                killed.qualifier,
-            )
-        )
+        killed_span = (killed.value, killed.qualifier, killed.start, killed.end)
     elif toll is not None:
-        killed_value, killed_qual = to_int(toll["n"]), qualifier_code(toll["qual"])
-        facts.append(
-            sentence_fact(
-                article,
-                sentence,
-                "total_killed",
-                killed_value,
-                split + toll.start(),
-                split + toll.end(),
-                "totals",
-                killed_qual,
-            )
+        killed_span = (
+            to_int(toll["n"]), qualifier_code(toll["qual"]), split + toll.start(), split + toll.end()
         )
-    strikes_value = None
     strike_match = next(
         (
             m
@@ -158,36 +134,40 @@ def read_total(
     )
     if strike_match is None:
         strike_match = _TOTAL_STRIKES.search(sentence.text, split)
+    strikes_span = None
     if strike_match and to_int(strike_match["n"]):
-        strikes_value = to_int(strike_match["n"])
-        facts.append(
-            sentence_fact(
-                article,
-                sentence,
-                "total_strikes",
-                strikes_value,
-                strike_match.start(),
-                strike_match.end(),
-                "totals",
-                qualifier_code(strike_match["qual"]),
-            )
-        )
+        strikes_span = (to_int(strike_match["n"]), qualifier_code(strike_match["qual"]), *strike_match.span())
     vessels = next((f for f in figures if f.start >= split and f.kind == "vessels" and f.value >= 2), None)
+    return make_total(article, index, sentence, split, mentions, killed_span, strikes_span, vessels)
+
+
+def make_total(
+    article: Article,
+    index: int,
+    sentence: Sentence,
+    split: int,
+    mentions: list[DateMention],
+    killed: tuple[int, str, int, int] | None,
+    strikes: tuple[int, str, int, int] | None,
+    vessels: Figure | None,
+) -> ReportedTotal | None:
+    """The ``ReportedTotal`` of a cumulative clause from the figures a language's reader found in
+    it (``killed`` and ``strikes`` as value, qualifier, start, end within the sentence); None when
+    it states neither a toll nor a count of strikes."""
+    if killed is None and strikes is None:
+        return None
+    facts = []
+    for field, found in (("total_killed", killed), ("total_strikes", strikes)):
+        if found is not None:
+            value, qualifier, start, end = found
+            facts.append(sentence_fact(article, sentence, field, value, start, end, "totals", qualifier))
     if vessels is not None:
         facts.append(
             sentence_fact(
-                article,
-                sentence,
-                "total_vessels",
-                vessels.value,
-                vessels.start,
-                vessels.end,
-                "totals",
+                article, sentence, "total_vessels", vessels.value, vessels.start, vessels.end, "totals",
                 vessels.qualifier,
             )
         )
-    if killed_value is None and strikes_value is None:
-        return None
     # A total is as of a date in its own clause; a date before it dates the strike.
     days = [
         m.value
@@ -202,9 +182,9 @@ def read_total(
         article.id,
         index,
         as_of,
-        killed_value,
-        killed_qual,
-        strikes_value,
+        killed[0] if killed else None,
+        killed[1] if killed else "",
+        strikes[0] if strikes else None,
         vessels.value if vessels else None,
         sentence.start,
         sentence.end,

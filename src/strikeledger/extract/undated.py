@@ -22,34 +22,18 @@ relative dates still need one.
 from __future__ import annotations
 
 import calendar
-import re
 from datetime import date, timedelta
+from types import SimpleNamespace
 
 from ..records import CAMPAIGN_START, Article
 from ..urlpaths import url_date
-from .calendar import MONTHS, WEEKDAYS, year_for
+from .calendar import year_for
 
 
-_MONTH_DAY = re.compile(
-    r"\b(?P<month>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+(?P<day>[0-3]?\d)\b"
-    r"(?:,?\s+(?P<year>20\d\d))?"
-    r"|\b(?P<day2>[0-3]?\d)\s+(?P<month2>January|February|March|April|May|June|July|August|September|October"
-    r"|November|December)\b(?:,?\s+(?P<year2>20\d\d))?",
-    re.IGNORECASE,
-)
-# A page that counts the campaign from its start month names that month without a year.
-_START_MONTH = calendar.month_name[CAMPAIGN_START.month]
-_COUNTS_FROM_START = re.compile(
-    rf"\bsince\s+(?:early\s+|mid-|late\s+)?{_START_MONTH}\b"
-    rf"|\b(?:began|started|launched)\b[^.;]{{0,60}}?\bin\s+(?:early\s+|mid-|late\s+)?{_START_MONTH}\b",
-)
-_WEEKDAY = re.compile(r"\b(?P<weekday>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
-
-
-def _month_days(text: str) -> list[tuple[int, int, int | None]]:
+def _month_days(text: str, words: SimpleNamespace) -> list[tuple[int, int, int | None]]:
     found = []
-    for match in _MONTH_DAY.finditer(text):
-        month = MONTHS.get((match["month"] or match["month2"]).lower())
+    for match in words.MONTH_DAY.finditer(text):
+        month = words.MONTHS.get((match["month"] or match["month2"]).lower())
         year = match["year"] or match["year2"]
         if month:
             found.append((month, int(match["day"] or match["day2"]), int(year) if year else None))
@@ -83,9 +67,10 @@ def campaign_day(month: int, day: int, reference: date) -> date | None:
     return found
 
 
-def undated_reference(article: Article, today: date | None = None) -> date | None:
+def undated_reference(article: Article, words: SimpleNamespace, today: date | None = None) -> date | None:
     """The latest day the year-less dates of ``article`` may take when it has no publication
-    date; None when it has one (that one rules) or when nothing in the page tells."""
+    date; None when it has one (that one rules) or when nothing in the page tells. ``words``
+    are the article language's (:mod:`.language`)."""
     if article.published is not None:
         return None
     dated = url_date(article.url)
@@ -94,15 +79,15 @@ def undated_reference(article: Article, today: date | None = None) -> date | Non
         return day if precision == "day" else day.replace(day=calendar.monthrange(day.year, day.month)[1])
     today = today or date.today()
     years = range(CAMPAIGN_START.year, today.year + 1)
-    month_days = _month_days(article.text)
+    month_days = _month_days(article.text, words)
     full = [x for m, d, y in month_days if y in years and (x := _day(y, m, d)) and x <= today]
     if full:
         return max(full)
-    weekdays = {WEEKDAYS[m["weekday"].lower()] for m in _WEEKDAY.finditer(article.text)}
+    weekdays = {words.WEEKDAYS[m["weekday"].lower()] for m in words.WEEKDAY.finditer(article.text)}
     year = _weekday_year([(m, d) for m, d, _ in month_days], weekdays, years)
     if year is not None:
         return max(x for m, d, _ in month_days if (x := _day(year, m, d)))
-    if _COUNTS_FROM_START.search(article.text):
+    if words.COUNTS_FROM_START.search(article.text):
         # "since the campaign launched in September", with no other year: the page counts the
         # campaign's first year, and its year-less dates lie within it
         return CAMPAIGN_START + timedelta(days=364)

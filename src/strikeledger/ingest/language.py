@@ -19,7 +19,7 @@ from functools import lru_cache
 
 # The languages the reader (strikeledger.extract) reads. Add a code here when a reader for it
 # exists; `strikeledger rebuild` then reads the stored articles in that language.
-READ_LANGUAGES = frozenset({"en"})
+READ_LANGUAGES = frozenset({"en", "es"})
 
 UNDETERMINED = "und"
 
