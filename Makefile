@@ -41,7 +41,7 @@ system-deps:
 	else echo "not root with apt: PostgreSQL and Chromium tests run only if they are already installed"; fi
 
 sample: install
-	$(VENV)/bin/strikeledger ingest examples/corpus --db $(DB) --quiet
+	$(VENV)/bin/strikeledger ingest examples/corpus examples/corpus-es --db $(DB) --quiet
 	$(VENV)/bin/strikeledger incidents --db $(DB)
 
 run: install web-assets sample
@@ -51,8 +51,11 @@ run: install web-assets sample
 test: install web-assets system-deps
 	$(PY) -m pytest -q
 
+# English, Spanish, and both read into one ledger (the Spanish corpus reports strikes of the English gold).
 eval: install
-	$(VENV)/bin/strikeledger eval examples/corpus examples/gold.csv
+	@echo "== English sample"; $(VENV)/bin/strikeledger eval examples/corpus examples/gold.csv
+	@echo "== Spanish sample"; $(VENV)/bin/strikeledger eval examples/corpus-es examples/gold-es.csv
+	@echo "== both"; $(VENV)/bin/strikeledger eval examples/corpus examples/gold.csv --also examples/corpus-es
 	@if [ -d ../shared/corpus/seeds ]; then $(VENV)/bin/strikeledger eval ../shared/corpus/seeds ../shared/corpus/seeds-gold.csv; fi
 
 # The real-text development set (bench/realworld/README.md): articles assembled outside the

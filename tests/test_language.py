@@ -62,7 +62,9 @@ def test_articles_in_english_spanish_and_portuguese_are_detected(text, expected)
     assert detect_language(text) == expected
 
 
-def test_a_spanish_and_a_portuguese_article_are_stored_counted_and_not_read(tmp_path):
+def test_a_spanish_article_is_read_and_merges_with_english_a_portuguese_one_is_stored_counted_not_read(
+    tmp_path,
+):
     english, mixed = tmp_path / "english", tmp_path / "mixed"
     for folder in (english, mixed):
         _write(folder, "wire", ENGLISH)
@@ -74,22 +76,26 @@ def test_a_spanish_and_a_portuguese_article_are_stored_counted_and_not_read(tmp_
         base = service.ingest(alone, [english])
         summary = service.ingest(beside, [mixed])
         assert (base.ingested, summary.ingested) == (2, 4)
-        assert summary.languages == {"en": 2, "es": 1, "pt": 1} and summary.not_read == {"es": 1, "pt": 1}
-        assert summary.as_dict()["not_read"] == {"es": 1, "pt": 1}
+        assert summary.languages == {"en": 2, "es": 1, "pt": 1} and summary.not_read == {"pt": 1}
+        assert summary.as_dict()["not_read"] == {"pt": 1}
         stored = {a.outlet: a for a in beside.articles(with_text=False).values()}
         assert {name: a.language for name, a in stored.items()} == {
             "wire": "en", "pacific": "en", "cable": "es", "jornal": "pt"}
-        unread = {stored["cable"].id, stored["jornal"].id}
-        assert not [r for r in beside.reports() if r.article_id in unread]
+        assert not [r for r in beside.reports() if r.article_id == stored["jornal"].id]
         assert sorted(beside.article_ids_needing_extraction("any")) == sorted(a.id for a in stored.values())
         assert set(beside.article_ids_in_language("es")) == {stored["cable"].id}
+        # The Spanish report of Tuesday's Caribbean strike joins the English one: one incident, two
+        # sources in two languages; the English ledger beside it has the same incidents.
         rows = service.list_incidents(beside)
-        assert len(rows) == 2 and all(r["languages"] == ["en"] for r in rows)
-        assert rows == service.list_incidents(alone)  # the English ledger beside them is unchanged
-        assert beside.counts() | {"articles": 0} == alone.counts() | {"articles": 0}
-        detail = service.article_detail(beside, stored["cable"].id)
-        assert (detail["language"], detail["read"], detail["facts"], detail["incidents"]) == ("es", False, [], [])
-        assert service.article_detail(beside, stored["wire"].id)["read"] is True
+        assert [(r["strike_date"], r["killed_best"], r["n_sources"], r["languages"]) for r in rows] == [
+            ("2025-11-04", 3, 2, ["en", "es"]), ("2025-11-06", 2, 1, ["en"])]
+        assert [r["incident_id"] for r in rows] == [r["incident_id"] for r in service.list_incidents(alone)]
+        spanish = service.article_detail(beside, stored["cable"].id)
+        assert (spanish["language"], spanish["read"]) == ("es", True)
+        killed = next(f for f in spanish["facts"] if f["kind"] == "killed")
+        assert (killed["value"], killed["surface"]) == ("3", "tres muertos")  # the Spanish words, as written
+        portuguese = service.article_detail(beside, stored["jornal"].id)
+        assert (portuguese["read"], portuguese["facts"], portuguese["incidents"]) == (False, [], [])
     finally:
         alone.close()
         beside.close()
@@ -103,7 +109,7 @@ def test_the_ingest_summary_line_counts_what_was_not_read(tmp_path):
     result = CliRunner().invoke(app, ["ingest", str(tmp_path / "in"), "--db", f"sqlite:///{tmp_path / 'l.db'}", "-q"])
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("ingested 4, duplicates 0,")
-    assert "skipped 0; languages: es 2, en 1, pt 1; 3 not read: es 2, pt 1; ledger: 1 incidents" in result.stdout
+    assert "skipped 0; languages: es 2, en 1, pt 1; 1 not read: pt 1; ledger: 1 incidents" in result.stdout
 
 
 def test_a_given_language_wins_over_detection(tmp_path):
@@ -119,10 +125,10 @@ def test_a_given_language_wins_over_detection(tmp_path):
     assert "'language' must be an ISO 639-1 code" in items[1].reason and items[1].source.endswith(":2")
 
 
-def test_a_tagged_english_text_is_not_read(ledger, tmp_path):
-    _write(tmp_path, "wire", ENGLISH, language="es")
+def test_a_text_tagged_in_a_language_not_read_is_not_read(ledger, tmp_path):
+    _write(tmp_path, "wire", ENGLISH, language="de")
     summary = service.ingest(ledger, [tmp_path])
-    assert summary.not_read == {"es": 1} and ledger.reports() == [] and ledger.incidents() == []
+    assert summary.not_read == {"de": 1} and ledger.reports() == [] and ledger.incidents() == []
 
 
 def test_rebuild_reads_an_unread_language_once_the_reader_reads_it(ledger, tmp_path, monkeypatch):
@@ -141,16 +147,16 @@ def test_rebuild_reads_an_unread_language_once_the_reader_reads_it(ledger, tmp_p
 
 def test_rebuild_detects_the_articles_stored_before_languages_were(ledger):
     # As migration 0005 leaves them: "und", and read (as English) by the older reader.
-    report = _report("es1", date(2025, 11, 4), "caribbean", 3)
-    for article_id, text in (("es1", SPANISH), ("en1", ENGLISH)):
+    report = _report("pt1", date(2025, 11, 4), "caribbean", 3)
+    for article_id, text in (("pt1", PORTUGUESE), ("en1", ENGLISH)):
         ledger.add_article(Article(id=article_id, text=text, published=date(2025, 11, 5), source=f"{article_id}.txt"),
                            "an older reader")
-    ledger.save_extraction(ArticleExtraction("es1", (report,)))
+    ledger.save_extraction(ArticleExtraction("pt1", (report,)))
     service.rebuild(ledger)
     assert len(ledger.incidents()) == 1
-    assert service.reextract(ledger) == 1  # the English one is read again, the Spanish one is not
-    assert {a.id: a.language for a in ledger.articles(with_text=False).values()} == {"es1": "es", "en1": "en"}
-    assert [r.article_id for r in ledger.reports()] == ["en1"]  # what the English reading of es1 found is gone
+    assert service.reextract(ledger) == 1  # the English one is read again, the Portuguese one is not
+    assert {a.id: a.language for a in ledger.articles(with_text=False).values()} == {"pt1": "pt", "en1": "en"}
+    assert [r.article_id for r in ledger.reports()] == ["en1"]  # what the English reading of pt1 found is gone
     assert ledger.article_ids_needing_extraction(NOT_READ) == ["en1"]
 
 
@@ -194,4 +200,4 @@ def test_the_api_filters_incidents_by_a_source_language(languages_ledger):
         described = {p["name"]: p.get("description", "") for p in spec}
         assert "language" in described["language"] and "ISO 639-1" in described["language"]
         article = client.get("/api/articles/x-es").json()
-        assert (article["language"], article["read"]) == ("es", False)
+        assert (article["language"], article["read"]) == ("es", True)

@@ -282,9 +282,12 @@ def evaluate(
     corpus: Annotated[Path, typer.Argument(help="A corpus directory or archive.")],
     gold: Annotated[Path, typer.Argument(help="The gold CSV.")],
     as_json: Annotated[bool, typer.Option("--json")] = False,
+    also: Annotated[
+        Optional[list[Path]], typer.Option("--also", help="Another corpus read into the same ledger (repeatable).")
+    ] = None,
 ) -> None:
     """Score the ledger built from CORPUS against GOLD: incident precision/recall/F1 and exact-match rates."""
-    result = service.evaluate_corpus([corpus], gold)
+    result = service.evaluate_corpus([corpus, *(also or [])], gold)
     if as_json:
         typer.echo(json.dumps(result.as_dict(), indent=2))
         return

@@ -155,7 +155,7 @@ class DateMention:
     low: date | None
     high: date | None
     precision: str  # day | week | month | unknown
-    role: str  # event | announcement | since
+    role: str  # event | announcement | since | other (the day of another event, no strike read)
     in_quote: bool = False
     names_strike: bool = False  # "Tuesday's strike", "the Sept. 2 attack": the date of a strike itself
 

@@ -58,7 +58,7 @@ def fold_headline(drafts: list[ReportDraft], text_start: int) -> None:
         or head.announced is not None
         or not is_headline(head.first, text_start)
         or lede.first.paragraph > LEDE_PARAGRAPHS
-        or (lede.date is None and lede.announced is None)
+        or (lede.date is None and lede.announced is None and not (head.killed and lede.killed))
         or (head.killed and lede.killed and head.killed.value != lede.killed.value)
     ):
         return

@@ -29,17 +29,31 @@ _QN = rf"\b(?P<qual>{QUALIFIER})?(?P<n>{NUMBER})"
 # Words that may stand between a number and its noun ("seis presuntos narcoterroristas").
 _ADJ = r"(?:(?:presuntos?|supuestos?|presuntas?|supuestas?|hombres|varones|j[óo]venes)\s+)?"
 _ABOARD = r"(?:\s+(?:a\s+bordo|que\s+(?:iban|viajaban|se\s+encontraban|estaban)\s+a\s+bordo))?"
-_AFTER_N = r"(?!\s*(?:de\s+(?:septiembre|octubre|noviembre|diciembre|enero|febrero|marzo)|ataques|%|por\s+ciento))"
+_AFTER_N = (
+    r"(?!\s*(?:de\s+(?:septiembre|octubre|noviembre|diciembre|enero|febrero|marzo)|ataques|%|por\s+ciento))"
+)
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "mató a tres personas", "matando a seis narcoterroristas", "abatió a 11"
     ("killed", re.compile(rf"\b{KILL_VERB}\s+(?:a\s+)?{_QN}\b{_AFTER_N}(?:\s+{_ADJ}{PERSON_NOUN}\b)?", _I)),
     # "murieron seis personas", "han muerto seis personas", "murieron sus cuatro ocupantes"
-    ("killed", re.compile(rf"\b{DEATH_WORD}\s+(?:(?:en|durante|tras)\s+\w+\s+\w+\s+)?{_QN}\s+{_ADJ}"
-                          rf"{PERSON_NOUN}\b", _I)),
+    (
+        "killed",
+        re.compile(
+            rf"\b{DEATH_WORD}\s+(?:(?:en|durante|tras)\s+\w+\s+\w+\s+)?{_QN}\s+{_ADJ}"
+            rf"{PERSON_NOUN}\b",
+            _I,
+        ),
+    ),
     # "tres personas murieron", "los seis tripulantes fueron abatidos", "cuatro hombres a bordo murieron"
-    ("killed", re.compile(rf"{_QN}\s+{_ADJ}{PERSON_NOUN}{_ABOARD}(?:\s*,[^,.;]{{0,60}},)?\s+(?:que\s+)?"
-                          rf"(?:(?:ya|también|todos|todas)\s+)?{DEATH_WORD}", _I)),
+    (
+        "killed",
+        re.compile(
+            rf"{_QN}\s+{_ADJ}{PERSON_NOUN}{_ABOARD}(?:\s*,[^,.;]{{0,60}},)?\s+(?:que\s+)?"
+            rf"(?:(?:ya|también|todos|todas)\s+)?{DEATH_WORD}",
+            _I,
+        ),
+    ),
     # "seis muertos", "con saldo de tres fallecidos", "11 narcoterroristas abatidos"
     ("killed", re.compile(rf"{_QN}\s+(?:{_ADJ}{PERSON_NOUN}\s+)?{DEAD_NOUN}\b", _I)),
     # "dejó tres muertos", "deja seis víctimas"
@@ -49,28 +63,81 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "los seis murieron", "todos los tres murieron"
     ("killed", re.compile(rf"\b(?:los|las|sus)\s+(?P<n>{NUMBER})\s+{DEATH_WORD}", _I)),
     # survivors
-    ("survivors", re.compile(rf"{_QN}\s+(?:{PERSON_NOUN}\s+)?(?:sobrevivientes|supervivientes|"
-                             rf"sobreviviente|superviviente|sobrevivieron|sobrevivi[óo])\b", _I)),
+    (
+        "survivors",
+        re.compile(
+            rf"{_QN}\s+(?:{PERSON_NOUN}\s+)?(?:sobrevivientes|supervivientes|"
+            rf"sobreviviente|superviviente|sobrevivieron|sobrevivi[óo])\b",
+            _I,
+        ),
+    ),
     ("survivors", re.compile(rf"\b(?:sobrevivieron|sobrevivi[óo])\s+{_QN}\b", _I)),
-    ("survivors", re.compile(r"\b(?P<n>no\s+hubo|sin|ningún|ningun|ningún\s+otro)\s+(?:sobrevivientes?|"
-                             r"supervivientes?)\b", _I)),
-    ("survivors", re.compile(r"\b(?P<n>un|una|el\s+único|la\s+única)\s+(?:sobreviviente|superviviente)\b", _I)),
-    ("survivors", re.compile(r"\b(?P<n>ningun[oa])\s+de\s+(?:los|sus)\s+(?:\w+\s+)?(?:ocupantes|tripulantes|"
-                             r"personas|integrantes)\s+(?:ha\s+|había\s+)?sobrevivi[óo]", _I)),
+    (
+        "survivors",
+        re.compile(
+            r"\b(?P<n>no\s+hubo|sin|ningún|ningun|ningún\s+otro)\s+(?:sobrevivientes?|"
+            r"supervivientes?)\b",
+            _I,
+        ),
+    ),
+    (
+        "survivors",
+        re.compile(r"\b(?P<n>un|una|el\s+único|la\s+única)\s+(?:sobreviviente|superviviente)\b", _I),
+    ),
+    (
+        "survivors",
+        re.compile(
+            r"\b(?P<n>ningun[oa])\s+de\s+(?:los|sus)\s+(?:\w+\s+)?(?:ocupantes|tripulantes|"
+            r"personas|integrantes)\s+(?:ha\s+|había\s+)?sobrevivi[óo]",
+            _I,
+        ),
+    ),
     # rescued: survivors too ("dos rescatados por la Armada")
-    ("survivors", re.compile(rf"{_QN}\s+(?:{PERSON_NOUN}\s+)?(?:fueron\s+)?(?:rescatad[oa]s|con\s+vida)\b", _I)),
-    ("missing", re.compile(rf"{_QN}\s+(?:{PERSON_NOUN}\s+)?(?:(?:siguen|continúan|permanecen|están)\s+)?"
-                           rf"desaparecid[oa]s\b", _I)),
-    ("wounded", re.compile(rf"{_QN}\s+(?:{PERSON_NOUN}\s+)?(?:(?:resultaron|quedaron)\s+)?herid[oa]s\b", _I)),
+    (
+        "survivors",
+        re.compile(rf"{_QN}\s+(?:{PERSON_NOUN}\s+)?(?:fueron\s+)?(?:rescatad[oa]s|con\s+vida)\b", _I),
+    ),
+    (
+        "missing",
+        re.compile(
+            rf"{_QN}\s+(?:{PERSON_NOUN}\s+)?(?:(?:siguen|continúan|permanecen|están)\s+)?"
+            rf"desaparecid[oa]s\b",
+            _I,
+        ),
+    ),
+    (
+        "wounded",
+        re.compile(rf"{_QN}\s+(?:{PERSON_NOUN}\s+)?(?:(?:resultaron|quedaron)\s+)?herid[oa]s\b", _I),
+    ),
     # people aboard, not necessarily killed
-    ("aboard", re.compile(rf"\b(?:con|llevaba|transportaba|trasladaba|tripulada\s+por)\s+{_QN}\s+{_ADJ}"
-                          rf"{PERSON_NOUN}(?:\s+a\s+bordo)?\b", _I)),
-    ("vessels", re.compile(rf"{_QN}\s+(?:(?:pequeñas?|supuestas?|presuntas?|rápidas?)\s+)?{VESSEL_NOUN}\b", _I)),
-    ("vessels", re.compile(rf"\b(?P<n>otra|otro)\s+(?:(?:pequeña|supuesta|presunta)\s+)?{VESSEL_NOUN}\b", _I)),
+    (
+        "aboard",
+        re.compile(
+            rf"\b(?:con|llevaba|transportaba|trasladaba|tripulada\s+por)\s+{_QN}\s+{_ADJ}"
+            rf"{PERSON_NOUN}(?:\s+a\s+bordo)?\b",
+            _I,
+        ),
+    ),
+    (
+        "vessels",
+        re.compile(rf"{_QN}\s+(?:(?:pequeñas?|supuestas?|presuntas?|rápidas?)\s+)?{VESSEL_NOUN}\b", _I),
+    ),
+    (
+        "vessels",
+        re.compile(
+            r"\b(?P<n>una|un|la|el)\s+(?:(?:pequeña|supuesta|presunta|rápida)\s+)?(?:lancha|"
+            r"narcolancha|embarcaci[óo]n|barco|bote|buque|semisumergible|nave)\b",
+            _I,
+        ),
+    ),
+    (
+        "vessels",
+        re.compile(rf"\b(?P<n>otra|otro)\s+(?:(?:pequeña|supuesta|presunta)\s+)?{VESSEL_NOUN}\b", _I),
+    ),
 ]
 
 _ZERO = {"no hubo", "sin", "ningún", "ningun", "ninguno", "ninguna", "ningún otro"}
-_ONE = {"un", "una", "uno", "el único", "la única", "otra", "otro"}
+_ONE = {"un", "una", "uno", "el único", "la única", "otra", "otro", "la", "el"}
 
 # "murieron dos supervivientes" / "los dos sobrevivientes fueron asesinados": survivors a
 # follow-on killed are a partial toll.
@@ -122,20 +189,30 @@ def find_figures(sentence: str) -> list[Figure]:
             start, end = match.span()
             if kind in ("killed", "wounded", "missing") and US_FORCES.search(sentence[n_start:end]):
                 continue
-            if kind == "survivors" and value > 0 and (
-                _THEN_KILLED.search(sentence[end:]) or _KILLED_BEFORE.search(sentence[max(0, start - 40) : start])
+            if (
+                kind == "survivors"
+                and value > 0
+                and (
+                    _THEN_KILLED.search(sentence[end:])
+                    or _KILLED_BEFORE.search(sentence[max(0, start - 40) : start])
+                )
             ):
                 kind = "killed_partial"
             taken.claim(n_start, n_end)
-            figures.append(Figure(kind, value, qualifier_code(match.groupdict().get("qual")), start, end, n_start))
+            figures.append(
+                Figure(kind, value, qualifier_code(match.groupdict().get("qual")), start, end, n_start)
+            )
     figures.sort(key=lambda f: f.number_start)
     return figures
 
 
 STRIKE_COUNT = re.compile(
-    rf"{_QN}\s+(?:(?:nuevos|distintos|diferentes|sucesivos|letales|supuestos)\s+)?(?:ataques|bombardeos)\b", _I
+    rf"{_QN}\s+(?:(?:nuevos|distintos|diferentes|sucesivos|letales|supuestos)\s+)?(?:ataques|bombardeos)\b",
+    _I,
 )
-PAIRED_STRIKES = re.compile(r"\b(?:doble|dos)\s+(?:ataques?|bombardeos?)\s+(?:simultáneos|consecutivos)\b", _I)
+PAIRED_STRIKES = re.compile(
+    r"\b(?:doble|dos)\s+(?:ataques?|bombardeos?)\s+(?:simultáneos|consecutivos)\b", _I
+)
 
 
 def strike_count(sentence: str) -> Figure | None:
@@ -147,7 +224,9 @@ def strike_count(sentence: str) -> Figure | None:
     value = to_int(match["n"])
     if value is None:
         return None
-    return Figure("strikes", value, qualifier_code(match["qual"]), match.start(), match.end(), match.start("n"))
+    return Figure(
+        "strikes", value, qualifier_code(match["qual"]), match.start(), match.end(), match.start("n")
+    )
 
 
 __all__ = ["EXTRACTOR", "find_figures", "strike_count", "to_int", "qualifier_code"]

@@ -25,30 +25,66 @@ _SMALL = r"(?:un|una|uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|\d{1,2
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(?P<year>20\d\d)-(?P<mon>\d\d)-(?P<day>\d\d)\b")),
-    ("month_day", re.compile(
-        rf"\b(?P<lead>(?:el\s+)?(?:pasado\s+)?)(?:{WEEKDAY_NAME}\s*,?\s+)?(?P<day>[0-3]?\d|1\.?º|primero)\s+de\s+"
-        rf"(?P<month>{MONTH_NAME})\b(?:\s+(?:de|del)\s+(?P<year>20\d\d))?", _I)),
-    ("month", re.compile(
-        rf"\b(?P<lead>en|desde|durante|hasta|a\s+(?:principios|comienzos|inicios|mediados|finales)\s+de|"
-        rf"(?:principios|comienzos|inicios|mediados|finales)\s+de)\s+(?P<month>{MONTH_NAME})\b"
-        rf"(?:\s+(?:de|del)\s+(?P<year>20\d\d))?", _I)),
-    ("weekday", re.compile(
-        rf"\b(?P<lead>(?:el|este|esta|la\s+noche\s+del|la\s+madrugada\s+del|la\s+noche\s+de\s+este|"
-        rf"la\s+madrugada\s+de\s+este|el\s+pasado|este\s+pasado)\s+)(?P<weekday>{WEEKDAY_NAME})"
-        rf"(?P<after>\s+pasado)?\b", _I)),
-    ("anchored", re.compile(
-        rf"\b(?P<n>{_SMALL})\s+d[íi]as?\s+(?P<dir>antes|despu[ée]s|m[áa]s\s+tarde)\b"
-        rf"|\bhace\s+(?P<ago>{_SMALL})\s+d[íi]as?\b"
-        r"|\b(?P<prev>al\s+d[íi]a\s+siguiente|el\s+d[íi]a\s+anterior|la\s+v[íi]spera)\b"
-        r"|\b(?P<same>ese\s+mismo\s+d[íi]a|el\s+mismo\s+d[íi]a|ese\s+d[íi]a)\b", _I)),
-    ("deictic", re.compile(
-        r"\b(?P<word>hoy|esta\s+mañana|esta\s+madrugada|esta\s+tarde|esta\s+noche|este\s+d[íi]a|"
-        r"anteayer|antier|ayer|anoche|la\s+noche\s+del\s+(?:domingo|lunes)\s+al\s+\w+)\b", _I)),
-    ("week", re.compile(
-        r"\b(?P<word>la\s+semana\s+pasada|esta\s+semana|la\s+semana\s+anterior|el\s+fin\s+de\s+semana"
-        r"(?:\s+pasado)?|este\s+fin\s+de\s+semana)\b", _I)),
+    (
+        "month_day",
+        re.compile(
+            rf"\b(?P<lead>(?:el\s+)?(?:pasado\s+)?)(?:{WEEKDAY_NAME}\s*,?\s+)?(?P<day>[0-3]?\d|1\.?º|"
+            rf"primero)\s+de\s+"
+            rf"(?P<month>{MONTH_NAME})\b(?:\s+(?:de|del)\s+(?P<year>20\d\d))?",
+            _I,
+        ),
+    ),
+    (
+        "month",
+        re.compile(
+            rf"\b(?P<lead>en|desde|durante|hasta|a\s+(?:principios|comienzos|inicios|mediados|finales)\s+de|"
+            rf"(?:principios|comienzos|inicios|mediados|finales)\s+de)\s+(?P<month>{MONTH_NAME})\b"
+            rf"(?:\s+(?:de|del)\s+(?P<year>20\d\d))?",
+            _I,
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?P<lead>(?:el|este|esta|la\s+noche\s+del|la\s+madrugada\s+del|la\s+noche\s+de\s+este|"
+            rf"la\s+madrugada\s+de\s+este|el\s+pasado|este\s+pasado)\s+)(?P<weekday>{WEEKDAY_NAME})"
+            rf"(?P<after>\s+pasado)?\b",
+            _I,
+        ),
+    ),
+    (
+        "anchored",
+        re.compile(
+            rf"\b(?P<n>{_SMALL})\s+d[íi]as?\s+(?P<dir>antes|despu[ée]s|m[áa]s\s+tarde)\b"
+            rf"|\bhace\s+(?P<ago>{_SMALL})\s+d[íi]as?\b"
+            # "a dos días del ataque": that many days after the strike
+            rf"|\ba\s+(?P<ago2>{_SMALL})\s+d[íi]as\s+(?=del\b|de\s+(?:los|el|la)\b)"
+            r"|\b(?P<prev>al\s+d[íi]a\s+siguiente|el\s+d[íi]a\s+anterior|la\s+v[íi]spera)\b"
+            r"|\b(?P<same>ese\s+mismo\s+d[íi]a|el\s+mismo\s+d[íi]a|ese\s+d[íi]a)\b",
+            _I,
+        ),
+    ),
+    (
+        "deictic",
+        re.compile(
+            r"\b(?P<word>hoy|esta\s+mañana|esta\s+madrugada|esta\s+tarde|esta\s+noche|este\s+d[íi]a|"
+            r"anteayer|antier|ayer|anoche|la\s+noche\s+del\s+(?:domingo|lunes)\s+al\s+\w+)\b",
+            _I,
+        ),
+    ),
+    (
+        "week",
+        re.compile(
+            r"\b(?P<word>la\s+semana\s+pasada|esta\s+semana|la\s+semana\s+anterior|el\s+fin\s+de\s+semana"
+            r"(?:\s+pasado)?|este\s+fin\s+de\s+semana)\b",
+            _I,
+        ),
+    ),
     ("weeks_ago", re.compile(rf"\bhace\s+(?P<n>{_SMALL})\s+semanas?\b", _I)),
-    ("month_relative", re.compile(r"\b(?P<word>el\s+mes\s+pasado|este\s+mes|a\s+principios\s+de\s+mes)\b", _I)),
+    (
+        "month_relative",
+        re.compile(r"\b(?P<word>el\s+mes\s+pasado|este\s+mes|a\s+principios\s+de\s+mes)\b", _I),
+    ),
 ]
 
 # Words before a date that make it the day something was said rather than done.
@@ -61,8 +97,14 @@ _ANNOUNCE_BEFORE = re.compile(
 )
 _ANNOUNCE_AFTER = re.compile(r"^\s*,?\s*(?:anunci\w+|inform\w+|dijo|señal\w+|indic\w+|confirm\w+)\b", _I)
 _NAMES_STRIKE_BEFORE = re.compile(
-    r"\b(?:ataques?|bombardeos?|golpes?|operativos?)\s+(?:\w+\s+){0,2}?(?:del|de\s+el|ocurrid[oa]s?\s+el|"
-    r"realizad[oa]s?\s+el|perpetrad[oa]s?\s+el|registrad[oa]s?\s+el|llevad[oa]s?\s+a\s+cabo\s+el)\s*$",
+    r"\b(?:ataques?|bombardeos?|golpes?|operativos?)\s+(?:\w+\s+){0,2}?(?:del|(?:ocurrid|realizad|perpetrad|"
+    r"registrad)[oa]s?(?:\s+el)?|llevad[oa]s?\s+a\s+cabo(?:\s+el)?)\s*$",
+    _I,
+)
+# "un bombardeo previo, ocurrido el 2 de septiembre": the day of another, earlier strike
+_EARLIER_STRIKE_BEFORE = re.compile(
+    r"\b(?:ataques?|bombardeos?|golpes?)\s+(?:previos?|anteriores?)\s*,?\s*(?:\w+\s+){0,2}?"
+    r"(?:del|de|el|(?:ocurrid|realizad)[oa]s?(?:\s+el)?)\s*$",
     _I,
 )
 _SINCE_BEFORE = re.compile(r"\b(?:desde|entre)\s+(?:el\s+)?$|\bdesde\s+que\s+[^.;]{0,40}$", _I)
@@ -70,6 +112,8 @@ _SINCE_BEFORE = re.compile(r"\b(?:desde|entre)\s+(?:el\s+)?$|\bdesde\s+que\s+[^.
 
 def _role(text: str, start: int, end: int, lead: str) -> tuple[str, bool]:
     before = text[max(0, start - 70) : start]
+    if _EARLIER_STRIKE_BEFORE.search(before):
+        return "other", False  # dates no strike the sentence reports
     if _NAMES_STRIKE_BEFORE.search(before):
         return "event", True
     if lead.strip().lower() == "desde" or _SINCE_BEFORE.search(before):
@@ -196,8 +240,15 @@ def find_dates(
     mentions: list[DateMention] = []
     for start, end, kind, groups in found:
         role, names_strike = _role(text, start, end, groups.get("lead") or "")
+        if kind == "anchored" and groups.get("ago2"):
+            groups = {**groups, "ago": groups["ago2"]}
         if kind == "anchored" and groups.get("ago"):
             anchor = reference
+        elif kind == "anchored" and re.match(r"\s+de\s+que\b", text[end:]):
+            # "ocurrió dos días después de que el ejército reportara otros tres ataques": the
+            # strikes of the clause that follows lie that many days before the one being told
+            groups = {**groups, "dir": "antes"}
+            anchor = context_date or reference
         elif kind == "anchored":
             anchor = next((m.value for m in reversed(mentions) if m.value), context_date or reference)
         elif kind == "deictic":
@@ -209,8 +260,18 @@ def find_dates(
             resolved = (value, value, value, "day") if value else (None, None, None, "unknown")
         else:
             resolved = _resolve(kind, groups, reference, year_reference)
-        mentions.append(DateMention(offset + start, offset + end, text[start:end], kind, *resolved, role,
-                                    any(s <= start < e for s, e in quotes), names_strike))
+        mentions.append(
+            DateMention(
+                offset + start,
+                offset + end,
+                text[start:end],
+                kind,
+                *resolved,
+                role,
+                any(s <= start < e for s, e in quotes),
+                names_strike,
+            )
+        )
     return mentions
 
 

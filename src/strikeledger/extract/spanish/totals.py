@@ -16,8 +16,11 @@ from .words import CUMULATIVE, NUMBER, ORDINAL_WORDS, PLURAL_STRIKE_COUNT, QUALI
 
 _I = re.IGNORECASE
 # "eleva a al menos 87 las personas abatidas", "suman ya 61 los muertos": the toll the clause states
-_STATED = re.compile(rf"\b(?:a|en|ya|suman|sumaban|hasta)\s+(?P<qual>{QUALIFIER})?(?P<n>{NUMBER})\b"
-                     r"(?!\s+(?:ataques|bombardeos|operaciones|lanchas|embarcaciones))", _I)
+_STATED = re.compile(
+    rf"\b(?:a|en|ya|suman|sumaban|hasta)\s+(?P<qual>{QUALIFIER})?(?P<n>{NUMBER})\b"
+    r"(?!\s+(?:ataques|bombardeos|operaciones|lanchas|embarcaciones))",
+    _I,
+)
 _ORDINAL_BEFORE = re.compile(r"(?:\d+\s*[º°]|\b(?:" + "|".join(ORDINAL_WORDS) + r"))\b[\w\s]*$", _I)
 _CLAUSE_START = re.compile(r",\s+|\s+(?:que|lo\s+que)\s+|\s+[—–-]{1,2}\s+")
 
@@ -57,9 +60,21 @@ def read_total(
     killed_span = (killed.value, killed.qualifier, killed.start, killed.end) if killed else None
     if killed_span is None:
         stated = _STATED.search(sentence.text, split)
-        if stated and to_int(stated["n"]) and re.search(r"muert|fallecid|abatid|víctimas|personas|vidas",
-                                                         sentence.text[stated.end() : stated.end() + 40], _I):
-            killed_span = (to_int(stated["n"]), qualifier_code(stated["qual"]), stated.start("n"), stated.end())
+        if (
+            stated
+            and to_int(stated["n"])
+            and re.search(
+                r"muert|fallecid|abatid|víctimas|personas|vidas",
+                sentence.text[stated.end() : stated.end() + 40],
+                _I,
+            )
+        ):
+            killed_span = (
+                to_int(stated["n"]),
+                qualifier_code(stated["qual"]),
+                stated.start("n"),
+                stated.end(),
+            )
     count = next(PLURAL_STRIKE_COUNT.finditer(sentence.text, split), None)
     strikes = (to_int(count["n"]), qualifier_code(count["qual"]), *count.span()) if count else None
     if strikes is not None and strikes[0] is None:

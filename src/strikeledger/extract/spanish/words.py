@@ -17,19 +17,37 @@ MONTHS = {
     name: number
     for number, names in enumerate(
         (
-            ("enero", "ene"), ("febrero", "feb"), ("marzo", "mar"), ("abril", "abr"), ("mayo", "may"),
-            ("junio", "jun"), ("julio", "jul"), ("agosto", "ago"), ("septiembre", "setiembre", "sept", "sep"),
-            ("octubre", "oct"), ("noviembre", "nov"), ("diciembre", "dic"),
+            ("enero", "ene"),
+            ("febrero", "feb"),
+            ("marzo", "mar"),
+            ("abril", "abr"),
+            ("mayo", "may"),
+            ("junio", "jun"),
+            ("julio", "jul"),
+            ("agosto", "ago"),
+            ("septiembre", "setiembre", "sept", "sep"),
+            ("octubre", "oct"),
+            ("noviembre", "nov"),
+            ("diciembre", "dic"),
         ),
         start=1,
     )
     for name in names
 }
 WEEKDAYS = {
-    "lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4, "sábado": 5,
-    "sabado": 5, "domingo": 6,
+    "lunes": 0,
+    "martes": 1,
+    "miércoles": 2,
+    "miercoles": 2,
+    "jueves": 3,
+    "viernes": 4,
+    "sábado": 5,
+    "sabado": 5,
+    "domingo": 6,
 }
-MONTH_NAME = r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)"
+MONTH_NAME = (
+    r"(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre)"
+)
 WEEKDAY_NAME = r"(?:lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo)"
 
 # Numbers in words as counts of people and boats appear; "veintiún" before "veinte".
@@ -49,13 +67,30 @@ QUALIFIER = (
     r"otros\s+dos|los\s+otros|las\s+otras)\s+)"
 )
 QUALIFIER_CODES = {
-    "al menos": "at_least", "por lo menos": "at_least", "como mínimo": "at_least", "como minimo": "at_least",
-    "más de": "more_than", "mas de": "more_than", "unos": "about", "unas": "about", "cerca de": "about",
-    "alrededor de": "about", "casi": "about", "aproximadamente": "about", "hasta": "at_most",
+    "al menos": "at_least",
+    "por lo menos": "at_least",
+    "como mínimo": "at_least",
+    "como minimo": "at_least",
+    "más de": "more_than",
+    "mas de": "more_than",
+    "unos": "about",
+    "unas": "about",
+    "cerca de": "about",
+    "alrededor de": "about",
+    "casi": "about",
+    "aproximadamente": "about",
+    "hasta": "at_most",
 }
 SPECIAL_NUMBERS = {
-    "una docena": 12, "media docena": 6, "una decena": 10, "una veintena": 20, "una treintena": 30,
-    "una cuarentena": 40, "un": 1, "una": 1, "uno": 1,
+    "una docena": 12,
+    "media docena": 6,
+    "una decena": 10,
+    "una veintena": 20,
+    "una treintena": 30,
+    "una cuarentena": 40,
+    "un": 1,
+    "una": 1,
+    "uno": 1,
 }
 
 PERSON_NOUN = (
@@ -75,14 +110,20 @@ DEATH_WORD = (
     r"muert[oa]s|asesinad[oa]s|eliminad[oa]s|ejecutad[oa]s)|murieron\s+todos)"
 )
 DEAD_NOUN = r"(?:muert[oa]s|fallecid[oa]s|abatid[oa]s|v[íi]ctimas\s+mortales|asesinad[oa]s|cad[áa]veres)"
-KILL_VERB = (r"(?:mat[óo]|mataron|matando|matar\s+a|asesin[óo]|asesinaron|abati[óo]|abatieron|abatiendo|"
-             r"elimin[óo]|eliminaron|eliminando|ejecut[óo]|ejecutaron)")
-US_FORCES = re.compile(r"\b(?:fuerzas|militares|soldados|tropas|personal)\s+(?:estadounidenses|de\s+EE\.?\s*UU\.?)"
-                       r"|\bninguno\s+de\s+(?:los\s+)?(?:militares|efectivos)", _I)
+KILL_VERB = (
+    r"(?:mat[óo]|mataron|matando|matar\s+a|asesin[óo]|asesinaron|abati[óo]|abatieron|abatiendo|"
+    r"elimin[óo]|eliminaron|eliminando|ejecut[óo]|ejecutaron)"
+)
+US_FORCES = re.compile(
+    r"\b(?:fuerzas|militares|soldados|tropas|personal)\s+(?:estadounidenses|de\s+EE\.?\s*UU\.?)"
+    r"|\bninguno\s+de\s+(?:los\s+)?(?:militares|efectivos)",
+    _I,
+)
 
 # Strike words (the Spanish pipeline has no lemmatiser: the forms are listed).
 STRIKE_WORD = re.compile(
-    r"\b(?:ataques?|atac[óo]|atacaron|bombardeos?|bombarde[óo]|bombardearon|golpes?(?!\s+de\s+estado)|"
+    r"(?<!grupo\sde\s)\b(?:ataques?(?!\s+de\s+(?:portaaviones|combate))|atac[óo]|atacaron|bombardeos?|"
+    r"bombarde[óo]|bombardearon|golpes?(?!\s+de\s+estado)|"
     r"destruy[óo]|destruyeron|hundi[óo]|hundieron|impact[óo]|ofensiva|operaci[óo]n\s+letal|"
     r"ataque\s+cin[ée]tico|abati[óo]|abatieron|mat[óo]|mataron|asesin[óo]|eliminaron|elimin[óo]|"
     r"disparos?|dispar[óo]|neutraliz[óo]|interceptaron|voló|volaron|destrucci[óo]n)\b",
@@ -106,7 +147,8 @@ HISTORICAL = re.compile(
 )
 LAND_TARGET = re.compile(
     r"\b(?:por\s+tierra|en\s+tierra|terrestres?|en\s+territorio\s+(?:venezolano|colombiano|mexicano)|"
-    r"campamentos?|laboratorios?|pistas?\s+de\s+aterrizaje|instalaciones)\b", _I
+    r"campamentos?|laboratorios?|pistas?\s+de\s+aterrizaje|instalaciones)\b",
+    _I,
 )
 SHORE_TARGET = re.compile(r"\b(?:muelles?|puertos?\s+de\s+carga|zona\s+de\s+atraque|astilleros?)\b", _I)
 PLURAL_STRIKE_COUNT = re.compile(
@@ -115,7 +157,8 @@ PLURAL_STRIKE_COUNT = re.compile(
     _I,
 )
 ABOUT_A_STRIKE = re.compile(
-    r"\b(?:legalidad|justificaci[óo]n|investigaci[óo]n|preguntas|cr[ií]ticas?|debate|audiencia|indignaci[óo]n|"
+    r"\b(?:legalidad|justificaci[óo]n|investigaci[óo]n|preguntas|cr[ií]ticas?|debate|audiencia|"
+    r"indignaci[óo]n|"
     r"demanda|denuncia|condena)\s+(?:por|sobre|de|del|contra|ante)\s+(?:el\s+|la\s+|un\s+|una\s+|los\s+|"
     r"las\s+|este\s+|ese\s+)?(?:[\w-]+\s+)?$",
     _I,
@@ -125,7 +168,7 @@ ABOUT_A_STRIKE = re.compile(
 DATELINE = re.compile(
     rf"^\s*(?:Publicado|Actualizado|Fecha|Última\s+actualización)\b.{{0,60}}$"
     rf"|^\s*(?:{WEEKDAY_NAME}\s*,?\s*)?\d{{1,2}}\s+(?:de\s+)?{MONTH_NAME}\s+(?:de\s+)?20\d\d\s*"
-    rf"(?:[-–|,]\s*\d{{1,2}}[:.]\d\d.*)?$",
+    rf"(?:[-–|,].{{0,40}})?$",
     _I,
 )
 WIRE_DATELINE = re.compile(
@@ -134,7 +177,8 @@ WIRE_DATELINE = re.compile(
     r"|^(?P<city2>[A-ZÁÉÍÓÚÑ]{3,}(?:\s+[A-ZÁÉÍÓÚÑ]{2,})*)\s*[.,]?\s*[-–—]\s+",
 )
 LIST_ITEM = re.compile(
-    rf"^\W{{0,3}}(?:{WEEKDAY_NAME}\s+)?\d{{1,2}}\s+de\s+{MONTH_NAME}\b|^\W{{0,3}}{MONTH_NAME}\s+\d{{1,2}}\b", _I
+    rf"^\W{{0,3}}(?:{WEEKDAY_NAME}\s+)?\d{{1,2}}\s+de\s+{MONTH_NAME}\b|^\W{{0,3}}{MONTH_NAME}\s+\d{{1,2}}\b",
+    _I,
 )
 MONTH_HEADING = re.compile(rf"^\W*{MONTH_NAME}(?:\s+(?:de\s+)?20\d\d)?\W*$", _I)
 MISSTATEMENT = re.compile(
@@ -148,7 +192,8 @@ DATES_THE_STRIKE = re.compile(
     _I,
 )
 NEW_STRIKE = re.compile(
-    r"\b(?:otro|un\s+nuevo|un\s+segundo|un\s+tercer|el\s+segundo|el\s+tercer)\s+(?:ataque|bombardeo|golpe)\b"
+    # not "un segundo ataque": an ordinal numbers the campaign's strikes, as in the lede it opens
+    r"\b(?:otro|un\s+nuevo)\s+(?:ataque|bombardeo|golpe)\b"
     r"|\b(?:ataque|bombardeo)\s+(?:separado|distinto|adicional)\b",
     _I,
 )
@@ -158,13 +203,45 @@ FOLLOW_ON = re.compile(
     _I,
 )
 ORDINAL_WORDS = {
-    "primer": 1, "primero": 1, "primera": 1, "segundo": 2, "segunda": 2, "tercer": 3, "tercero": 3,
-    "tercera": 3, "cuarto": 4, "cuarta": 4, "quinto": 5, "quinta": 5, "sexto": 6, "sexta": 6, "séptimo": 7,
-    "séptima": 7, "octavo": 8, "octava": 8, "noveno": 9, "novena": 9, "décimo": 10, "décima": 10,
-    "undécimo": 11, "duodécimo": 12, "decimotercer": 13, "decimotercero": 13, "decimocuarto": 14,
-    "decimoquinto": 15, "decimosexto": 16, "decimoséptimo": 17, "decimoctavo": 18, "decimonoveno": 19,
-    "vigésimo": 20, "vigésimo primer": 21, "vigésimo primero": 21, "vigésimo segundo": 22,
-    "vigésimo tercer": 23, "vigésimo cuarto": 24, "vigésimo quinto": 25,
+    "primer": 1,
+    "primero": 1,
+    "primera": 1,
+    "segundo": 2,
+    "segunda": 2,
+    "tercer": 3,
+    "tercero": 3,
+    "tercera": 3,
+    "cuarto": 4,
+    "cuarta": 4,
+    "quinto": 5,
+    "quinta": 5,
+    "sexto": 6,
+    "sexta": 6,
+    "séptimo": 7,
+    "séptima": 7,
+    "octavo": 8,
+    "octava": 8,
+    "noveno": 9,
+    "novena": 9,
+    "décimo": 10,
+    "décima": 10,
+    "undécimo": 11,
+    "duodécimo": 12,
+    "decimotercer": 13,
+    "decimotercero": 13,
+    "decimocuarto": 14,
+    "decimoquinto": 15,
+    "decimosexto": 16,
+    "decimoséptimo": 17,
+    "decimoctavo": 18,
+    "decimonoveno": 19,
+    "vigésimo": 20,
+    "vigésimo primer": 21,
+    "vigésimo primero": 21,
+    "vigésimo segundo": 22,
+    "vigésimo tercer": 23,
+    "vigésimo cuarto": 24,
+    "vigésimo quinto": 25,
 }
 _ORDINAL = "|".join(sorted((re.escape(w) for w in ORDINAL_WORDS), key=len, reverse=True))
 CAMPAIGN_ORDINAL = re.compile(
@@ -195,12 +272,8 @@ ON_EACH = re.compile(
     rf"barco|nave)s?\b",
     _I,
 )
-ANNOUNCED_NEWS = re.compile(
-    r"\b(?:anunci[óo]|anunciaron|ha\s+anunciado|han\s+anunciado|inform[óo]|informaron|ha\s+informado|"
-    r"confirm[óo]|ha\s+confirmado|dio\s+a\s+conocer|divulg[óo]|public[óo]|difundi[óo]|revel[óo]|"
-    r"reivindic[óo]|asegur[óo]|indic[óo]|señal[óo]|dijo|afirm[óo]|comunic[óo])\b",
-    _I,
-)
+# A lede told as news: "otro ataque", "un nuevo ataque", "el último ataque".
+ANNOUNCED_NEWS = re.compile(r"\b(?:otr[oa]|nuev[oa]|últim[oa]|más\s+reciente)\b", _I)
 CLAUSE_BOUNDARY = re.compile(r",\s+(?:y|mientras\s+que|mientras)\s+|;\s+")
 MONTH_DAY = re.compile(
     rf"\b(?P<day>[0-3]?\d)\s+de\s+(?P<month>{MONTH_NAME})\b(?:\s+(?:de|del)\s+(?P<year>20\d\d))?"
@@ -231,7 +304,8 @@ CUMULATIVE = re.compile(
 )
 TOLL_WORD = re.compile(r"\b(?:muertos|fallecidos|víctimas|balance|saldo|cifra)\b", _I)
 REVISION = re.compile(
-    rf"\b(?:revis\w+|elev\w+|actualiz\w+|corrigi\w+|correg\w+|rebaj\w+)\b[^.]{{0,80}}?\bde\s+(?P<old>{NUMBER})"
+    rf"\b(?:revis\w+|elev\w+|actualiz\w+|corrigi\w+|correg\w+|"
+    rf"rebaj\w+)\b[^.]{{0,80}}?\bde\s+(?P<old>{NUMBER})"
     rf"\s+a\s+(?P<new>{NUMBER})\b",
     _I,
 )
