@@ -212,15 +212,15 @@ def test_single_source_checkbox_outlet_sort_and_gaps_page(page, server):
 
 
 def test_language_filter_and_an_unread_article(page, server, tmp_path):
-    from test_language import SPANISH  # written for the tests
+    from test_language import PORTUGUESE  # written for the tests
 
     ledger = server["ledger"]
-    (tmp_path / "cable.txt").write_text(SPANISH, encoding="utf-8")  # undated: a lead of no gap
-    assert service.ingest(ledger, [tmp_path / "cable.txt"]).not_read == {"es": 1}
-    spanish = next(a for a in ledger.articles(with_text=False).values() if a.language == "es")
-    page.goto(f"{server['base']}/articles/{spanish.id}")
+    (tmp_path / "jornal.txt").write_text(PORTUGUESE, encoding="utf-8")  # undated: a lead of no gap
+    assert service.ingest(ledger, [tmp_path / "jornal.txt"]).not_read == {"pt": 1}
+    portuguese = next(a for a in ledger.articles(with_text=False).values() if a.language == "pt")
+    page.goto(f"{server['base']}/articles/{portuguese.id}")
     page.locator("#article-not-read").wait_for()
-    assert page.locator("#article-language").inner_text() == "language es"
+    assert page.locator("#article-language").inner_text() == "language pt"
     page.goto(server["base"] + "/")
     page.locator("#ledger tbody tr").first.wait_for()
     rows = service.list_incidents(ledger)
