@@ -77,6 +77,8 @@ def page(browser, server):
     opened.set_default_timeout(10_000)
     errors: list[str] = []
     opened.on("pageerror", lambda exc: errors.append(str(exc)))
+    # A script, style or frame the Content-Security-Policy refused is a page that does not work.
+    opened.on("console", lambda msg: errors.append(msg.text) if "Content Security Policy" in msg.text else None)
     # Nothing may leave the machine: any request off our server fails the test.
     opened.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server["base"]) else route.abort())
     opened.errors = errors
@@ -117,21 +119,31 @@ def test_ledger_filters_and_incident_sentence(page, server):
     assert sentence.inner_text()
     assert "null" not in page.locator("main").inner_text().split()  # no empty part printed as text
     shot(page, "incident")
-    page.locator("details summary").first.click()
+    page.locator("details.in-text summary").first.click()
     page.locator(".article-text mark.sentence mark.fact").first.wait_for()
     assert not page.errors
 
 
 def test_map_and_timeline(page, server):
     page.goto(server["base"] + "/map")
-    page.locator("#map circle.marker").first.wait_for()
-    placed = sum(1 for r in service.list_incidents(server["ledger"]) if r["lat"] is not None)
-    assert page.locator("#map circle.marker").count() == placed
+    page.locator("#map a.place").first.wait_for()
+    rows = service.list_incidents(server["ledger"])
+    placed = sum(1 for r in rows if r["lat"] is not None)
+    places = {(r["lat"], r["lon"]) for r in rows if r["lat"] is not None}
+    # one marker per place, and the markers' counts add up to the ledger's placed incidents
+    assert page.locator("#map a.place").count() == len(places) < placed
+    counts = page.locator("#map a.place").evaluate_all("links => links.map(a => Number(a.dataset.count))")
+    assert sum(counts) == placed
+    assert page.locator("#map a.place text.count").all_text_contents() == [str(n) for n in counts]
+    listed = page.locator("#places tbody tr").evaluate_all("rows => rows.map(r => Number(r.dataset.count))")
+    assert sorted(listed) == sorted(counts)
+    assert page.locator("#map .size-legend circle").count() >= 2  # a size legend
+    assert page.locator("#map circle.p-water_area").count() and page.locator("#map circle.p-near_place").count()
     assert page.locator("#map path.land").count() > 100  # Natural Earth countries, offline
     assert "place precision" in page.locator("#map a title").first.text_content()
     shot(page, "map", docs=True)
     page.goto(server["base"] + "/timeline")
-    page.locator("#cumulative").wait_for()
+    page.locator("#cumulative[data-drawn]").wait_for()
     datasets = page.evaluate("Chart.getChart(document.getElementById('cumulative')).data.datasets.map(d => [d.label, d.data.length])")
     assert any(label == "ledger, all regions" and n > 1 for label, n in datasets)
     assert any(label == "reported totals" and n > 0 for label, n in datasets)

@@ -17,6 +17,9 @@ const FILES = {
   "topojson-client/LICENSE": "LICENSE-topojson-client",
   "world-atlas/countries-110m.json": "countries-110m.json",
   "world-atlas/LICENSE": "LICENSE-world-atlas",
+  "swagger-ui-dist/swagger-ui-bundle.js": "swagger-ui-bundle.js",
+  "swagger-ui-dist/swagger-ui.css": "swagger-ui.css",
+  "swagger-ui-dist/LICENSE": "LICENSE-swagger-ui",
 };
 
 mkdirSync(out, { recursive: true });

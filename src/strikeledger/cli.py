@@ -18,10 +18,11 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from . import access, review, service
+from . import access, cli_extras, review, service
 from .errors import StrikeledgerError
 from .ingest import IngestOptions
 from .ingest.language import tally
+from .outlets import UNKNOWN
 from .settings import SETTINGS, effective_settings
 from .store import Ledger
 from .terminal import shown
@@ -149,11 +150,17 @@ def incidents(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json
 
 @app.command()
 @library_errors
-def show(incident_id: str, db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+def show(incident_id: str, db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")] = False,
+         cite: Annotated[bool, typer.Option("--cite", help="Print the citation: plain text, then CSL-JSON.")] = False,
+         base_url: Annotated[Optional[str], typer.Option(help="The ledger's public address, for the citation's link (default: serve's host and port).")] = None,
+         ) -> None:
     """One incident: every figure with the sentence behind it, the range and the contradictions.
 
     A former id (an alias) shows the incident it answers for now."""
     detail = service.incident_detail(_open(db), incident_id)
+    if cite:
+        typer.echo(cli_extras.citation_text(detail, base_url, effective_settings(overrides={"db": db})))
+        return
     if as_json:
         typer.echo(json.dumps(detail, indent=2, ensure_ascii=False))
         return
@@ -170,9 +177,9 @@ def show(incident_id: str, db: DbOption = None, as_json: Annotated[bool, typer.O
     if detail["contradictions"]:
         out("contradictions: " + "; ".join(detail["contradictions"]), highlight=False, markup=False)
     if len(detail["killed_over_time"]) > 1:
-        out("toll over time: " + " → ".join(f"{r['value']} ({r['outlet'] or r['article_id']}, {r['published']})" for r in detail["killed_over_time"]), markup=False)
+        out("toll over time: " + " → ".join(f"{r['value']} ({r['outlet'] or UNKNOWN}, {r['published']})" for r in detail["killed_over_time"]), markup=False)
     for source in detail["sources"]:
-        out(f"\n[bold]{source['outlet'] or 'unknown outlet'}[/bold], {source['published'] or 'undated'} — {source['url'] or source['article_id']}", highlight=False)
+        out(f"\n[bold]{source['outlet'] or UNKNOWN}[/bold], {source['published'] or 'undated'} — {source['url'] or source['article_id']}", highlight=False)
         for figure in source["figures"]:
             out(f"  {figure['kind']} = {figure['value']} {figure['qualifier']}".rstrip() + f"  «{figure['surface']}»", markup=False, highlight=False)
             out(f"      {figure['sentence']}", markup=False, highlight=False, style="dim")
@@ -204,7 +211,7 @@ def totals(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")]
     for c in checks:
         qual = _QUALIFIER_SIGN.get(c.qualifier, "")
         table.add_row(
-            str(c.as_of or "?"), c.outlet or c.article_id,
+            str(c.as_of or "?"), c.outlet or UNKNOWN,
             f"{qual}{c.reported_killed}" if c.reported_killed is not None else "",
             str(c.ledger_killed), _gap_cell(c.killed_gap),
             "" if c.reported_strikes is None else str(c.reported_strikes), str(c.ledger_strikes),
@@ -224,7 +231,7 @@ def _shortfall_cell(short: dict | None) -> str:
 
 
 def _source(item: dict) -> str:
-    return f"{item['outlet'] or '?'}, {item['published'] or 'undated'} ({item['article_id']})"
+    return f"{item['outlet'] or UNKNOWN}, {item['published'] or 'undated'} ({item['article_id']})"
 
 
 @app.command()
@@ -258,22 +265,20 @@ def gaps(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json", he
 @library_errors
 def export(
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="csv, json, geojson, or vessels (a CSV row per vessel)")
+        str, typer.Option("--format", "-f", help="csv, json, geojson, xlsx, or vessels (a CSV row per vessel)")
     ] = "csv",
     output: Annotated[Optional[Path], typer.Option("-o", "--output", help="File to write (default: standard output).")] = None,
     db: DbOption = None,
+    where: Annotated[Optional[list[str]], typer.Option("--filter", help=(
+        "NAME=VALUE, the ledger page's filters (region, grade, date_from, date_to, language, official, "
+        "disputed, contradictions, min_outlets, sort); repeat for several."))] = None,
 ) -> None:
-    """Export the ledger as CSV (the FORMAT.md columns), JSON or GeoJSON, or vessel by vessel."""
-    if fmt not in ("csv", "json", "geojson", "vessels"):
-        _fail(f"--format {fmt}: use csv, json, geojson or vessels")
-    text = service.export(_open(db), fmt)
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        try:
-            output.write_text(text, encoding="utf-8")
-        except OSError as exc:
-            _fail(f"{output}: cannot write ({exc.strerror})")
+    """Export the ledger as CSV (the FORMAT.md columns), JSON, GeoJSON or XLSX, or vessel by vessel."""
+    if fmt not in ("csv", "json", "geojson", "xlsx", "vessels"):
+        _fail(f"--format {fmt}: use csv, json, geojson, xlsx or vessels")
+    params = cli_extras.parse_filters(where or [])
+    data = service.export(_open(db), fmt, params.where(), params.sort)
+    cli_extras.write_out(data, output)
 
 
 @app.command(name="eval")

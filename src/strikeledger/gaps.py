@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
+from .outlets import outlet_name
 from .records import CAMPAIGN_START, Article, Incident, ReportedTotal, StrikeReport
 from .tally import sums
 
@@ -216,7 +217,7 @@ def _bounds(windows: list[_Window], articles: dict[str, Article]) -> tuple[Bound
                 continue  # the campaign's start is no report
             article = articles.get(total.article_id)
             bounds[(role, total.article_id, total.index)] = Bound(
-                role, total.article_id, article.outlet if article else None,
+                role, total.article_id, outlet_name(article.outlet, article.url) if article else None,
                 article.published if article else None, point.day, total.killed, total.killed_qualifier,
                 total.strikes, article.text[total.start:total.end] if article else "")
     return tuple(bounds.values())
@@ -260,7 +261,7 @@ def _leads(after: date, through: date, articles: dict[str, Article], reports: li
 
 
 def _lead(article: Article, reason: str, text: str) -> Lead:
-    return Lead(article.id, article.outlet, article.published, article.title, article.url, reason,
+    return Lead(article.id, outlet_name(article.outlet, article.url), article.published, article.title, article.url, reason,
                 " ".join(text.split())[:LEAD_CHARS])
 
 

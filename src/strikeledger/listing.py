@@ -41,6 +41,14 @@ class IncidentFilter:
                 and (self.language is None or self.language in row["languages"]))
 
 
+def describe_filter(where: IncidentFilter | None) -> str:
+    """The filter in words for an export's notes ("region=caribbean; official=true"), "none" when empty."""
+    if where is None:
+        return "none"
+    parts = [f"{k}={str(v).lower() if isinstance(v, bool) else v}" for k, v in vars(where).items() if v is not None]
+    return "; ".join(parts) or "none"
+
+
 def sort_rows(rows: list[dict[str, Any]], sort: str | None) -> list[dict[str, Any]]:
     """Rows ordered by ``sort`` (a name of :data:`SORTS`), ties kept in their given order.
 

@@ -16,13 +16,15 @@ from .evaluate import Evaluation, evaluate, load_gold
 from .gaps import Gap, find_gaps
 from .ingest import IngestOptions
 from .ingest.language import reads
-from .listing import IncidentFilter, sort_rows
+from .listing import IncidentFilter, describe_filter, sort_rows
+from .outlets import outlet_name
 from .pipeline import (BATCH, IngestSummary, ingest, rebuild, reextract,  # noqa: F401 (the library's API)
                        reextract_all)
 from .records import Article, Incident
 from .resolve import killed_figures
 from .store import Ledger
 from .vessels import vessels_csv
+from .workbook import xlsx_bytes
 from .tally import TotalCheck
 from .weekly import weekly_series
 
@@ -128,7 +130,8 @@ def incident_detail(ledger: Ledger, incident_id: str) -> dict[str, Any]:
                 "sentence_start": fact.sentence_start, "sentence_end": fact.sentence_end,
             })
         sources.append({
-            "article_id": article_id, "url": article.url, "outlet": article.outlet, "title": article.title,
+            "article_id": article_id, "url": article.url, "outlet": outlet_name(article.outlet, article.url),
+            "title": article.title,
             "published": article.published.isoformat() if article.published else None, "figures": figures,
         })
     sources.sort(key=lambda s: (s["published"] or "", s["article_id"]))
@@ -140,7 +143,7 @@ def incident_detail(ledger: Ledger, incident_id: str) -> dict[str, Any]:
     for figure in killed_figures(reports, articles):
         if not revisions or revisions[-1]["value"] != figure.value:
             revisions.append({"value": figure.value, "published": figure.published.isoformat() if figure.published else None,
-                              "outlet": figure.outlet, "article_id": figure.article_id, "qualifier": figure.qualifier})
+                              "outlet": outlet_name(figure.outlet, articles[figure.article_id].url), "article_id": figure.article_id, "qualifier": figure.qualifier})
     backing = confidence.assess(incident, articles, {r.key: r for r in stored_reports}, stored_claims)
     row = incident_row(incident, articles, backing)
     return {**row, "best_reason": incident.best_reason, "contradictions": list(incident.contradictions),
@@ -162,10 +165,10 @@ def article_detail(ledger: Ledger, article_id: str) -> dict[str, Any]:
               "not_strike": i.id in reviewed.not_strikes}
              for i in reviewed.incidents if article_id in i.article_ids]
     return {
-        "article_id": article.id, "url": article.url, "outlet": article.outlet, "title": article.title,
+        "article_id": article.id, "url": article.url, "outlet": outlet_name(article.outlet, article.url), "title": article.title,
         "published": article.published.isoformat() if article.published else None, "published_precision": article.published_precision,
         "source": article.source, "language": article.language, "read": reads(article.language),
-        "text": article.text, "copies": [{"url": c["url"], "outlet": c["outlet"]} for c in ledger.article_copies(article_id)],
+        "text": article.text, "copies": [{"url": c["url"], "outlet": outlet_name(c["outlet"], c["url"])} for c in ledger.article_copies(article_id)],
         "facts": facts, "claims": [asdict(c) for c in ledger.claims([article_id])], "incidents": feeds,
     }
 
@@ -209,8 +212,11 @@ def campaign_totals(ledger: Ledger) -> dict[str, Any]:
                 "killed_high": summed("killed_high", items), "survivors": summed("survivors", items),
                 "vessels": summed("vessels", items), "with_contradictions": sum(1 for r in items if r["contradictions"])}
     regions = sorted({r["region"] for r in rows})
+    checks = check_totals(ledger)
+    # how exactly the as-of day is known: the article's date is "estimated" when a dateline or the URL gave it
+    precision = {a.id: a.published_precision for a in ledger.articles({c.article_id for c in checks}, with_text=False).values()}
     return {**summary(rows), "by_region": {g: summary([r for r in rows if r["region"] == g]) for g in regions},
-            "reported": [_check_dict(c) for c in check_totals(ledger)]}
+            "reported": [{**_check_dict(c), "precision": precision.get(c.article_id)} for c in checks]}
 
 
 def _check_dict(check: TotalCheck) -> dict[str, Any]:
@@ -226,21 +232,30 @@ def timeline(ledger: Ledger) -> dict[str, Any]:
     """
     regions, weeks = weekly_series(review.apply(ledger).strikes())
     checks = check_totals(ledger)
-    published = {a.id: a.published for a in ledger.articles({c.article_id for c in checks}, with_text=False).values()}
+    articles = ledger.articles({c.article_id for c in checks}, with_text=False)
     reported = []
     for check in checks:
-        when, dated_by = (check.as_of, "as_of") if check.as_of else (published.get(check.article_id), "published")
+        article = articles.get(check.article_id)
+        when, dated_by = (check.as_of, "as_of") if check.as_of else (article and article.published, "published")
         if when is not None:
-            reported.append({**_check_dict(check), "date": when.isoformat(), "dated_by": dated_by})
+            reported.append({**_check_dict(check), "date": when.isoformat(), "dated_by": dated_by,
+                             "precision": article.published_precision if article else None})
     reported.sort(key=lambda r: r["date"])
     return {"regions": regions, "weeks": weeks, "reported": reported}
 
 
 # --- exports ------------------------------------------------------------------------------
 
-def export(ledger: Ledger, fmt: str) -> str:
-    """The ledger as CSV (FORMAT.md columns), JSON or GeoJSON text, or one CSV row per vessel."""
+def export(ledger: Ledger, fmt: str, where: IncidentFilter | None = None, sort: str | None = None) -> str | bytes:
+    """The ledger as CSV (FORMAT.md columns), JSON or GeoJSON text, an XLSX workbook (bytes), or one
+    CSV row per vessel; ``where`` and ``sort`` choose and order the incidents as the list does."""
     rows = list_incidents(ledger)
+    if where is not None:
+        rows = [r for r in rows if where.matches(r)]
+    rows = sort_rows(rows, sort)
+    if fmt == "xlsx":
+        return xlsx_bytes(rows, CSV_COLUMNS, [("source", "strikeledger"), ("rows", str(len(rows))),
+                                              ("filters", describe_filter(where))])
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
@@ -259,8 +274,8 @@ def export(ledger: Ledger, fmt: str) -> str:
         ]
         return json.dumps({"type": "FeatureCollection", "features": features}, indent=2, ensure_ascii=False) + "\n"
     if fmt == "vessels":
-        return vessels_csv(ledger)
-    raise ValueError(f"unknown export format {fmt!r}: use csv, json, geojson or vessels")
+        return vessels_csv(ledger, {r["incident_id"] for r in rows} if where is not None else None)
+    raise ValueError(f"unknown export format {fmt!r}: use csv, json, geojson, xlsx or vessels")
 
 
 def _cell(value: Any) -> Any:

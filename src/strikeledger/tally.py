@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from .outlets import outlet_name
 from .records import Article, Incident, ReportedTotal
 
 
@@ -90,7 +91,7 @@ def check_totals(strikes: list[Incident], totals: Iterable[ReportedTotal],
         own = sums(strikes, through=total.as_of)
         article = articles[total.article_id]
         checks.append(TotalCheck(
-            article_id=total.article_id, outlet=article.outlet, as_of=total.as_of,
+            article_id=total.article_id, outlet=outlet_name(article.outlet, article.url), as_of=total.as_of,
             sentence=article.text[total.start:total.end], reported_killed=total.killed,
             qualifier=total.killed_qualifier, reported_strikes=total.strikes,
             ledger_killed=own.killed, ledger_strikes=own.strikes,

@@ -62,10 +62,13 @@ def vessel_rows(ledger: Ledger) -> list[dict]:
     return rows
 
 
-def vessels_csv(ledger: Ledger) -> str:
+def vessels_csv(ledger: Ledger, only: set[str] | None = None) -> str:
+    """:func:`vessel_rows` as CSV; ``only``: the incident ids to keep (None: every incident)."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=VESSEL_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for row in vessel_rows(ledger):
+        if only is not None and row["incident_id"] not in only:
+            continue
         writer.writerow({k: "" if row[k] is None else row[k] for k in VESSEL_COLUMNS})
     return buffer.getvalue()

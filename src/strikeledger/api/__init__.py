@@ -1,7 +1,9 @@
 """The web API and pages: ``create_app(db_url)`` returns the FastAPI application.
 
 Every route is a thin adapter over :mod:`strikeledger.service` or :mod:`strikeledger.review`;
-every page under ``/`` is static HTML whose script fetches the JSON twin under ``/api``.
+every page under ``/`` is rendered on the server from the same library call as its JSON twin
+under ``/api`` (:mod:`.pages`), and its script enhances it. ``/docs`` and ``/redoc`` are served
+from npm assets (:mod:`.docs`), never a CDN.
 Errors, whatever raised them, leave as one envelope: ``{"error": {"code", "message"}}``.
 """
 
@@ -16,7 +18,8 @@ from fastapi import FastAPI
 from .. import access
 from ..settings import effective_settings
 from ..store import Ledger
-from . import articles, campaign, errors, exports, incidents, meta, pages, reviews, security
+from . import articles, campaign, docs, errors, exports, incidents, meta, pages, places, reviews, security
+from .head import HeadAsGet
 
 
 def create_app(db_url: str, effective: dict[str, tuple[Any, str]] | None = None) -> FastAPI:
@@ -36,7 +39,7 @@ def create_app(db_url: str, effective: dict[str, tuple[Any, str]] | None = None)
         _app.state.ledger.close()
 
     app = FastAPI(
-        lifespan=lifespan, title="strikeledger", version="0.1.0",
+        lifespan=lifespan, title="strikeledger", version="0.1.0", docs_url=None, redoc_url=None,
         description="An auditable ledger of US strikes on alleged drug boats. Reading is open; "
                     "writing (corrections) needs `Authorization: Bearer <token>`.",
     )
@@ -45,7 +48,7 @@ def create_app(db_url: str, effective: dict[str, tuple[Any, str]] | None = None)
     app.state.effective_settings = effective  # what /api/settings shows, origins included
     app.state.write_limits = access.WriteLimits.from_settings(settings)
     errors.install(app)
-    for module in (incidents, articles, campaign, exports, reviews, meta, pages):
+    for module in (incidents, articles, campaign, exports, reviews, meta, places, docs, pages):
         app.include_router(module.router)
     pages.mount_static(app)
 
@@ -59,6 +62,7 @@ def create_app(db_url: str, effective: dict[str, tuple[Any, str]] | None = None)
     # refused before any route, body parser or token check.
     app.add_middleware(security.Guard, headers={
         "Content-Security-Policy": policy, "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"})
+    app.add_middleware(HeadAsGet)  # outermost: HEAD on every GET route, headers exactly the GET's
     return app
 
 

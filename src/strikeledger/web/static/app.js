@@ -106,6 +106,11 @@ const SL = (() => {
     render(el("h1", {}, "Something went wrong"), el("p", { class: "error", role: "alert" }, `${error.code || "error"}: ${error.message}`));
   }
 
+  /* An error on a server-rendered page: said on top, the page's own content kept. */
+  function warn(error) {
+    document.getElementById("main").prepend(el("p", { class: "error", role: "alert" }, `${error.code || "error"}: ${error.message}`));
+  }
+
   function markNav() {
     const here = location.pathname;
     for (const link of document.querySelectorAll("header.site nav a")) {
@@ -117,5 +122,5 @@ const SL = (() => {
   function lastSegment() { return decodeURIComponent(location.pathname.split("/").filter(Boolean).pop() || ""); }
 
   document.addEventListener("DOMContentLoaded", markNav);
-  return { el, api, write, getToken, setToken, tokenField, killed, label, grade, highlight, render, fail, lastSegment, safeHref };
+  return { el, api, write, getToken, setToken, tokenField, killed, label, grade, highlight, render, fail, warn, lastSegment, safeHref };
 })();

@@ -61,7 +61,9 @@
 
   function totalsTable(reported) {
     const rows = reported.map((r) => el("tr", {},
-      el("td", {}, r.as_of || "—"), el("td", {}, articleLink(r.article_id, r.outlet || r.article_id)),
+      // an as-of day from a dateline or the URL, not the metadata, says so ("estimated")
+      el("td", {}, r.as_of || "—", r.as_of && r.precision && r.precision !== "exact" ? el("span", { class: "muted" }, ` (${r.precision})`) : null),
+      el("td", {}, articleLink(r.article_id, r.outlet || "unknown outlet")),
       num(figure(r.reported_killed, r.qualifier)), num(r.ledger_killed), num(signed(r.killed_gap)),
       num(figure(r.reported_strikes)), num(r.ledger_strikes), num(signed(r.strikes_gap)),
       num(figure(r.reported_vessels)), num(r.ledger_vessels), num(signed(r.vessels_gap)),

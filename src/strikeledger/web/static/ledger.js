@@ -1,67 +1,32 @@
-/* Ledger page: campaign totals and the table of every incident (twin: /api/incidents, /api/totals). */
+/* Ledger page, enhanced: the server renders the table, the filters and the downloads for any URL;
+ * this script filters and sorts without a reload (twin: /api/incidents), keeping the URL and the
+ * Download links in step with what is shown. */
 "use strict";
 (() => {
-  const { el, api, render, fail, killed, label, grade } = SL;
-  const REGIONS = ["caribbean", "eastern_pacific", "other", "unknown"];
-  const GRADES = ["official", "corroborated", "single_source", "disputed"];
+  const { el, api, killed, label, grade } = SL;
   const COLUMNS = [
     ["strike_date", "Date"], ["region", "Region"], ["location", "Place"], ["vessels", "Vessels", "num"],
     ["killed_best", "Killed (range)", "num"], ["survivors", "Survivors", "num"], ["announced_by", "Announced by"],
     ["grade", "Grade"], ["n_sources", "Sources", "num"], ["n_outlets", "Outlets", "num"],
     ["official", "Official"], ["disputed", "Disputed"], ["contradictions", "Contradictions"],
   ];
-  // The list's own filters (query parameters of /api/incidents), cleared and re-read on each Filter.
+  // The list's own filters (query parameters of /api/incidents and the exports), re-read on each Filter.
   const FILTERS = ["date_from", "date_to", "region", "grade", "contradictions", "min_outlets", "official",
     "disputed", "language"];
-  // The languages of the ledger's sources (ISO 639-1, "und"), read from the unfiltered list at load.
-  let languages = [];
-  let rows = [];
-  let sort = { key: "strike_date", dir: 1 };
   const params = new URLSearchParams(location.search);
+  let rows = [];
+  let sort = parseSort(params.get("sort"));
 
-  function select(name, options) {
-    return el("select", { name, id: `f-${name}` }, el("option", { value: "" }, "any"),
-      options.map((o) => el("option", { value: o, selected: params.get(name) === o }, label(o))));
-  }
-
-  /* any / yes / no for a true-or-false filter of the API. */
-  function yesNo(name) {
-    const choices = [["", "any"], ["true", "yes"], ["false", "no"]];
-    return el("select", { name, id: `f-${name}` }, choices.map(([value, text]) =>
-      el("option", { value, selected: (params.get(name) || "") === value }, text)));
-  }
-
-  function filters() {
-    const form = el("form", { class: "filters", role: "search", "aria-label": "Filter the ledger" },
-      el("label", {}, "From", el("input", { type: "date", name: "date_from", value: params.get("date_from") || "" })),
-      el("label", {}, "To", el("input", { type: "date", name: "date_to", value: params.get("date_to") || "" })),
-      el("label", {}, "Region", select("region", REGIONS)),
-      el("label", {}, "Grade", select("grade", GRADES)),
-      el("label", { title: "Incidents with a source in this language" }, "Source language", select("language", languages)),
-      el("label", {}, "Official source", yesNo("official")),
-      el("label", {}, "Disputed", yesNo("disputed")),
-      el("label", { class: "check" }, el("input", { type: "checkbox", name: "contradictions", value: "true", checked: params.get("contradictions") === "true" }), "only with contradictions"),
-      // Two outlets at least: a syndicated copy is the same outlet's text, so it never lifts a row past this.
-      el("label", { class: "check" }, el("input", { type: "checkbox", name: "min_outlets", value: "2",
-        id: "f-min_outlets", checked: params.get("min_outlets") === "2" }), "hide single-source incidents"),
-      el("button", { type: "submit", class: "primary" }, "Filter"),
-      el("button", { type: "reset" }, "Clear"));
-    form.addEventListener("submit", (event) => { event.preventDefault(); apply(form); });
-    form.addEventListener("reset", () => setTimeout(() => apply(form), 0));
-    return form;
-  }
-
-  async function apply(form) {
-    for (const key of FILTERS) params.delete(key);
-    for (const [key, value] of new FormData(form)) if (value) params.set(key, value);
-    history.replaceState(null, "", `${location.pathname}${params.toString() ? "?" + params : ""}`);
-    await load();
+  function parseSort(value) {
+    if (!value) return { key: "strike_date", dir: 1, chosen: false };
+    return { key: value.replace(/^-/, ""), dir: value.startsWith("-") ? -1 : 1, chosen: true };
   }
 
   function cell(row, key) {
     switch (key) {
-      case "strike_date": return el("a", { href: `/incidents/${encodeURIComponent(row.incident_id)}` }, row.strike_date || "undated",
-        row.date_precision !== "day" ? el("span", { class: "muted" }, ` (${row.date_precision})`) : null);
+      case "strike_date": return [el("a", { href: `/incidents/${encodeURIComponent(row.incident_id)}` }, row.strike_date || "undated"),
+        row.date_precision !== "day" ? el("span", { class: "muted" }, ` (${row.date_precision})`) : null,
+        row.corrected.length ? [" ", el("span", { class: "badge corrected", title: `corrected: ${row.corrected.join(", ")}` }, "corrected")] : null];
       case "location": return [row.location || "—", el("span", { class: "muted" }, ` · ${label(row.place_precision)}`)];
       case "killed_best": return killed(row);
       case "grade": return grade(row.grade);
@@ -73,58 +38,75 @@
     }
   }
 
-  function table() {
+  function sortedRows() {
     const value = (row) => row[sort.key] ?? (sort.key === "killed_best" ? row.killed_low : null);
-    const sorted = [...rows].sort((a, b) => {
+    return [...rows].sort((a, b) => {
       const [x, y] = [value(a), value(b)];
       if (x === y) return 0;
       if (x === null || x === undefined || x === "") return 1;
       if (y === null || y === undefined || y === "") return -1;
       return (x < y ? -1 : 1) * sort.dir;
     });
+  }
+
+  function table() {
     const head = el("tr", {}, COLUMNS.map(([key, name, cls]) => el("th", {
       class: cls, scope: "col", "aria-sort": sort.key === key ? (sort.dir > 0 ? "ascending" : "descending") : "none" },
-      el("button", { type: "button", onclick: () => { sort = { key, dir: sort.key === key ? -sort.dir : 1 }; draw(); } },
+      el("button", { type: "button", onclick: () => { sort = { key, dir: sort.key === key ? -sort.dir : 1, chosen: true }; draw(); } },
         name, sort.key === key ? (sort.dir > 0 ? " ▲" : " ▼") : ""))));
-    const body = sorted.map((row) => el("tr", { "data-id": row.incident_id }, COLUMNS.map(([key, , cls]) =>
-      el("td", { class: cls }, cell(row, key), key === "strike_date" && row.corrected.length ? [" ", el("span", { class: "badge corrected", title: `corrected: ${row.corrected.join(", ")}` }, "corrected")] : null))));
-    return el("div", { class: "table-wrap" }, el("table", { id: "ledger" },
-      el("caption", { class: "muted" }, `${rows.length} incidents shown`), el("thead", {}, head), el("tbody", {}, body)));
+    const body = sortedRows().map((row) => el("tr", { "data-id": row.incident_id }, COLUMNS.map(([key, name, cls]) =>
+      el("td", { class: cls, "data-label": name.replace(" (range)", "") }, cell(row, key)))));
+    return el("div", { class: "table-wrap" }, el("table", { id: "ledger", class: "ledger" },
+      el("caption", { class: "muted" }, `${rows.length} incidents shown`), el("thead", {}, head),
+      el("tbody", {}, body.length ? body : el("tr", {}, el("td", { colspan: COLUMNS.length, class: "muted" }, "No incident matches these filters.")))));
   }
 
-  let totalsNode = null;
-  let formNode = null;
+  /* The URL and every Download link carry the filters and the order shown. */
+  function syncLinks() {
+    if (sort.chosen) params.set("sort", `${sort.dir < 0 ? "-" : ""}${sort.key}`); else params.delete("sort");
+    const query = params.toString();
+    history.replaceState(null, "", `${location.pathname}${query ? "?" + query : ""}`);
+    for (const link of document.querySelectorAll("#downloads a[data-format]")) {
+      link.setAttribute("href", `/api/export.${link.dataset.format}${query ? "?" + query : ""}`);
+    }
+    const hidden = document.querySelector("#filters input[name=sort]");
+    if (hidden) hidden.remove();
+  }
+
   function draw() {
-    render(el("h1", {}, "The ledger"), totalsNode, formNode, table(),
-      el("p", { class: "muted" }, "Download: ", el("a", { href: "/api/export.csv" }, "CSV"), " · ",
-        el("a", { href: "/api/export.geojson" }, "GeoJSON"), " · ", el("a", { href: "/api/export.json" }, "JSON")));
-  }
-
-  function cards(totals) {
-    const latest = totals.reported.filter((r) => r.reported_killed !== null).slice(-1)[0];
-    const card = (n, l) => el("div", { class: "card" }, el("div", { class: "n" }, n), el("div", { class: "l" }, l));
-    return el("section", { class: "cards", "aria-label": "Campaign totals" },
-      card(totals.strikes, "strikes in the ledger"),
-      card(`${totals.killed_best}`, `killed (best); range ${totals.killed_low}–${totals.killed_high}`),
-      card(totals.survivors, "survivors reported"),
-      card(totals.with_contradictions, "incidents whose sources disagree"),
-      latest ? card(`${latest.qualifier === "at_least" ? "≥" : ""}${latest.reported_killed}`, `latest reported total (${latest.outlet || "unknown outlet"}, ${latest.as_of || "undated"})`) : null);
+    document.getElementById("ledger-wrap").replaceChildren(table());
+    syncLinks();
   }
 
   async function load() {
     const query = new URLSearchParams(params);
+    query.delete("sort");
     query.set("limit", "1000");
     rows = (await api(`/api/incidents?${query}`)).items;
     draw();
   }
 
-  document.addEventListener("DOMContentLoaded", async () => {
-    try {
-      totalsNode = cards(await api("/api/totals"));
-      const all = (await api("/api/incidents?limit=1000")).items;
-      languages = [...new Set(all.flatMap((row) => row.languages))].sort();
-      formNode = filters();
-      await load();
-    } catch (error) { fail(error); }
+  async function apply(form) {
+    for (const key of FILTERS) params.delete(key);
+    for (const [key, value] of new FormData(form)) if (value && key !== "sort") params.set(key, value);
+    const status = document.getElementById("ledger-status");
+    try { await load(); status.textContent = ""; }
+    catch (error) { status.replaceChildren(el("span", { class: "error", role: "alert" }, `${error.code}: ${error.message}`)); }
+  }
+
+  document.addEventListener("DOMContentLoaded", () => {
+    const form = document.getElementById("filters");
+    form.after(el("p", { id: "ledger-status", role: "status", "aria-live": "polite" }));
+    form.addEventListener("submit", (event) => { event.preventDefault(); apply(form); });
+    document.getElementById("clear").addEventListener("click", (event) => {
+      event.preventDefault();
+      for (const field of form.elements) {
+        if (field.type === "checkbox") field.checked = false;
+        else if (field.tagName === "SELECT") field.selectedIndex = 0;
+        else if (field.type !== "submit" && field.type !== "hidden") field.value = "";
+      }
+      apply(form);
+    });
+    apply(form);
   });
 })();

@@ -1,10 +1,13 @@
-/* Map page: incidents on an offline world map (Natural Earth via world-atlas, drawn with d3-geo).
- * No tile server unless the tile_url setting names one. Twin: /api/incidents. */
+/* Map page, enhanced: the server lists every place with its strikes and deaths; this script draws
+ * them on an offline world map (Natural Earth via world-atlas, drawn with d3-geo), one marker per
+ * place with its count, sized by deaths, outlined by place precision. Twin: /api/places.
+ * No tile server unless the tile_url setting names one. */
 "use strict";
 (() => {
-  const { el, api, render, fail, killed, label } = SL;
+  const { el, api, warn, label } = SL;
   const SVG = "http://www.w3.org/2000/svg";
   const W = 960, H = 560;
+  const radius = (deaths) => 6 + 3 * Math.sqrt(deaths);  // area grows with deaths
 
   function svg(tag, attrs = {}, ...children) {
     const node = document.createElementNS(SVG, tag);
@@ -31,40 +34,62 @@
     return group;
   }
 
-  function draw(world, rows, settings) {
+  /* The size legend: what a circle's area means, in deaths. */
+  function legend(maxDeaths) {
+    const steps = [...new Set([1, 10, Math.max(1, Math.round(maxDeaths))])].filter((d) => d <= Math.max(1, maxDeaths)).sort((a, b) => a - b);
+    const group = svg("g", { class: "size-legend", transform: `translate(${W - 170}, ${H - 20 - 2 * radius(steps.at(-1))})` });
+    group.append(svg("rect", { x: -10, y: -24, width: 170, height: 2 * radius(steps.at(-1)) + 36, rx: 6, class: "legend-box" }));
+    group.append(svg("text", { x: 0, y: -8, class: "legend-title" }, "deaths at a place"));
+    let x = 0;
+    for (const d of steps) {
+      const r = radius(d);
+      group.append(svg("circle", { class: "marker legend", cx: x + r, cy: 2 * radius(steps.at(-1)) - r, r }));
+      group.append(svg("text", { x: x + r, y: 2 * radius(steps.at(-1)) + 10, "text-anchor": "middle", class: "legend-label" }, d));
+      x += 2 * r + 10;
+    }
+    return group;
+  }
+
+  function draw(world, data, settings) {
     const countries = topojson.feature(world, world.objects.countries);
-    const placed = rows.filter((r) => r.lat !== null && r.lon !== null);
+    const places = data.places;
     const projection = d3.geoMercator().fitExtent([[20, 20], [W - 20, H - 20]],
-      { type: "MultiPoint", coordinates: [[-118, 30], [-55, 0], ...placed.map((r) => [r.lon, r.lat])] });
+      { type: "MultiPoint", coordinates: [[-118, 30], [-55, 0], ...places.map((p) => [p.lon, p.lat])] });
     const path = d3.geoPath(projection);
-    const map = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "group", "aria-label": `Map of ${placed.length} placed incidents` });
+    const map = svg("svg", { viewBox: `0 0 ${W} ${H}`, role: "group", "aria-label": `Map of ${data.placed} placed incidents at ${places.length} places` });
     const tileUrl = (settings.find((s) => s.name === "tile_url") || {}).value;
     if (tileUrl) map.append(tiles(projection, tileUrl));
-    else map.append(svg("g", { class: "countries" }, ...countries.features.map((f) => svg("path", { class: "land", d: path(f) || "" }))));
+    const land = svg("g", { class: "countries" });
+    for (const feature of countries.features) land.append(svg("path", { class: "land", d: path(feature) }));
+    map.append(land);
     const markers = svg("g", { class: "markers" });
-    for (const row of [...placed].sort((a, b) => (b.killed_best ?? 0) - (a.killed_best ?? 0))) {
-      const [x, y] = projection([row.lon, row.lat]);
-      const deaths = row.killed_best ?? row.killed_low ?? 0;
-      const r = 4 + 3 * Math.sqrt(deaths);
-      const link = svg("a", { href: `/incidents/${encodeURIComponent(row.incident_id)}`, "data-id": row.incident_id },
-        svg("title", {}, `${row.strike_date || "undated"} · ${row.location || label(row.region)} · killed ${killed(row)} · place precision: ${label(row.place_precision)}`),
-        svg("circle", { class: `marker p-${row.place_precision}`, cx: x.toFixed(1), cy: y.toFixed(1), r: r.toFixed(1) }));
+    // Biggest first, so a small place near a big one stays on top and clickable.
+    for (const [index, place] of [...places.entries()].sort((a, b) => b[1].deaths - a[1].deaths)) {
+      const [x, y] = projection([place.lon, place.lat]);
+      const r = radius(place.deaths);
+      const name = place.location || label(place.region);
+      const row = document.getElementById(`place-${index + 1}`);
+      const link = svg("a", { href: `#place-${index + 1}`, class: "place", "data-count": place.count, "data-deaths": place.deaths },
+        svg("title", {}, `${name}: ${place.count} strikes, ${place.deaths} deaths · place precision: ${label(place.place_precision)}`),
+        svg("circle", { class: `marker p-${place.place_precision}`, cx: x.toFixed(1), cy: y.toFixed(1), r: r.toFixed(1) }),
+        svg("text", { class: "count", x: x.toFixed(1), y: (y + 4).toFixed(1), "text-anchor": "middle" }, place.count));
+      link.addEventListener("click", () => { if (row) { row.classList.add("picked"); setTimeout(() => row.classList.remove("picked"), 2000); } });
       markers.append(link);
     }
     map.append(markers);
-    const unplaced = rows.length - placed.length;
-    render(el("h1", {}, "Map"),
-      el("p", { class: "muted" }, `${placed.length} incidents placed; ${unplaced} without coordinates. Circle area grows with deaths; the outline shows how exactly the place is known. Country shapes: Natural Earth.`),
-      el("p", { class: "legend" }, el("span", {}, "● solid: exact or near a named place"), el("span", {}, "◌ dashed: a water area"), el("span", {}, "○ faint dotted: country only")),
-      el("div", { id: "map" }, map));
+    map.append(legend(Math.max(0, ...places.map((p) => p.deaths))));
+    document.getElementById("map").replaceChildren(map,
+      el("p", { class: "legend" }, el("span", {}, "● solid: exact or near a named place"), el("span", {}, "◌ dashed: a water area"),
+        el("span", {}, "○ faint dotted: country only or unknown"), el("span", {}, "the number: strikes at that place")));
   }
 
   document.addEventListener("DOMContentLoaded", async () => {
+    const query = document.getElementById("map").dataset.query;
     try {
-      const [world, list, settings] = await Promise.all([
+      const [world, data, settings] = await Promise.all([
         fetch("/static/vendor/countries-110m.json").then((r) => { if (!r.ok) throw new Error("map shapes missing: run `make web-assets`"); return r.json(); }),
-        api("/api/incidents?limit=1000"), api("/api/settings")]);
-      draw(world, list.items, settings.settings);
-    } catch (error) { fail(error); }
+        api(`/api/places${query ? "?" + query : ""}`), api("/api/settings")]);
+      draw(world, data, settings.settings);
+    } catch (error) { warn(error); }
   });
 })();
