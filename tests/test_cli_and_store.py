@@ -56,7 +56,7 @@ def test_cli_commands_end_to_end(tmp_path):
     assert runner.invoke(app, ["export", "--format", "geojson", "-o", str(out), "--db", db]).exit_code == 0
     assert json.loads(out.read_text())["type"] == "FeatureCollection"
     bad = runner.invoke(app, ["export", "--format", "xml", "--db", db])
-    assert bad.exit_code == 1 and "use csv, json, geojson or vessels" in bad.stderr
+    assert bad.exit_code == 1 and "use csv, json, geojson, xlsx or vessels" in bad.stderr
     totals = runner.invoke(app, ["totals", "--json", "--db", db])
     assert totals.exit_code == 0 and isinstance(json.loads(totals.stdout), list)
     settings = runner.invoke(app, ["config", "--db", db])

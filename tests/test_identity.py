@@ -259,7 +259,8 @@ def test_an_alias_redirects_in_the_api_and_the_page(merged):
     assert client.get(f"/incidents/{older}").status_code == 200
     missing = client.get("/api/incidents/never-given")
     assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
-    assert client.get("/incidents/never-given").status_code == 200  # the page's script shows the error
+    page = client.get("/incidents/never-given")  # the page itself says why, with the API's status
+    assert page.status_code == 404 and "strikeledger incidents" in page.text
 
 
 def test_show_an_alias_shows_its_current_incident(merged):
