@@ -21,6 +21,7 @@ from rich.table import Table
 from . import access, cli_extras, review, service
 from .errors import StrikeledgerError
 from .ingest import IngestOptions
+from .ingest.gate import default_gate
 from .ingest.language import tally
 from .outlets import UNKNOWN
 from .settings import SETTINGS, effective_settings
@@ -98,6 +99,7 @@ def ingest(
         task = progress.add_task("", total=_count_inputs(paths))
         summary = service.ingest(
             ledger, paths, options, workers=settings["workers"][0],
+            gate=None if settings["keep_set_aside"][0] else default_gate(),
             on_item=lambda source, status: progress.update(task, advance=1, description=shown(Path(source).name)),
         )
     for skipped in summary.skipped:
@@ -109,10 +111,11 @@ def ingest(
     languages = f"; languages: {tally(summary.languages)}" if summary.languages else ""
     unread = sum(summary.not_read.values())
     not_read = f"; {unread} not read: {tally(summary.not_read)}" if unread else ""
+    set_aside = f"; {summary.set_aside} set aside (not about the campaign)" if summary.set_aside else ""
     console.print(
         f"ingested {summary.ingested}, duplicates {summary.duplicates}, "
         f"syndicated copies {summary.syndicated}, rejected {len(summary.rejected)}, "
-        f"skipped {len(summary.skipped)}{languages}{not_read}; ledger: {summary.incidents} incidents",
+        f"skipped {len(summary.skipped)}{languages}{not_read}{set_aside}; ledger: {summary.incidents} incidents",
         highlight=False, markup=False,
     )
     if summary.rejected:

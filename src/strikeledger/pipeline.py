@@ -17,6 +17,7 @@ from typing import Any
 
 from .extract import EXTRACTOR_VERSION, extract_article
 from .ingest import IngestOptions, Rejected, iter_articles
+from .ingest.gate import Gate
 from .ingest.language import NOT_READ, UNDETERMINED, detect_language, reads
 from .ingest.sources import Skipped
 from .records import Article, ArticleExtraction, Incident
@@ -30,7 +31,8 @@ class IngestSummary:
     """What one ingest did: counts, and every input it rejected or skipped with the reason.
 
     ``languages`` counts the articles ingested per language; ``not_read`` those of them in a
-    language the reader does not read (stored, not extracted).
+    language the reader does not read (stored, not extracted). ``set_aside`` counts the articles
+    the relevance gate (:mod:`.ingest.gate`) found not about the campaign: neither stored nor read.
     """
 
     ingested: int = 0
@@ -41,12 +43,14 @@ class IngestSummary:
     incidents: int = 0
     languages: Counter[str] = field(default_factory=Counter)
     not_read: Counter[str] = field(default_factory=Counter)
+    set_aside: int = 0
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "ingested": self.ingested, "duplicates": self.duplicates, "syndicated": self.syndicated,
             "rejected": [str(r) for r in self.rejected], "skipped": [str(s) for s in self.skipped],
             "incidents": self.incidents, "languages": dict(self.languages), "not_read": dict(self.not_read),
+            "set_aside": self.set_aside,
         }
 
 
@@ -61,6 +65,7 @@ def ingest(
     options: IngestOptions | None = None,
     on_item: Callable[[str, str], None] | None = None,
     workers: int = 1,
+    gate: Gate | None = None,
 ) -> IngestSummary:
     """Ingest every article under ``paths``, extract what each reports, then rebuild the incidents.
 
@@ -69,11 +74,15 @@ def ingest(
     wrong reading, extracting or storing one article is its rejection, and the batch goes on. Articles
     already stored are not extracted again, nor are those in a language the reader does not
     read. With ``workers`` > 1 extraction runs in that many processes; what is stored, and in
-    what order, is the same.
+    what order, is the same. With a ``gate``, an article it does not pass is counted as set
+    aside and neither stored nor read (the CLI passes the default gate unless the
+    ``keep_set_aside`` setting is on).
     """
     summary = IngestSummary()
     with GuardedExtractor(workers) as extractor:
         for batch in _batches(iter_articles(paths, options), BATCH):
+            if gate is not None:
+                batch = _gated(batch, gate, summary, on_item)
             fresh = [a for a in batch if isinstance(a, Article) and reads(a.language)
                      and not ledger.has_article(a.id)]
             extractions = dict(zip(map(id, fresh), extractor.extract(fresh)))
@@ -90,6 +99,20 @@ def ingest(
                     on_item(getattr(item, "source", ""), status)
     summary.incidents = len(rebuild(ledger))
     return summary
+
+
+def _gated(batch: list, gate: Gate, summary: IngestSummary,
+           on_item: Callable[[str, str], None] | None) -> list:
+    """``batch`` without the articles ``gate`` sets aside, which are counted in ``summary``."""
+    kept = []
+    for item in batch:
+        if isinstance(item, Article) and not gate.passes(item.text):
+            summary.set_aside += 1
+            if on_item is not None:
+                on_item(item.source, "set aside")
+        else:
+            kept.append(item)
+    return kept
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:

@@ -36,12 +36,23 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("page_size", 50, int, "Default page size of the API's list endpoints."),
     Setting("write_rate_per_token", 30, int, "Write requests a minute one token may make (then 429)."),
     Setting("write_rate_per_address", 60, int, "Write requests a minute one client address may make (then 429)."),
+    Setting("keep_set_aside", False, bool,
+            "Store the articles the relevance gate finds not about the campaign (counted either way)."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
 
 
+_BOOLEANS = {"true": True, "1": True, "yes": True, "on": True,
+             "false": False, "0": False, "no": False, "off": False}
+
+
 def _coerce(setting: Setting, value: Any, origin: str) -> Any:
+    if setting.type is bool and not isinstance(value, bool):
+        # bool("false") is True: a flag's text is read as a word, not as a truth value
+        if str(value).strip().lower() not in _BOOLEANS:
+            raise ConfigError(f"setting {setting.name} from {origin}: {value!r} is not true or false")
+        return _BOOLEANS[str(value).strip().lower()]
     try:
         return setting.type(value)
     except (TypeError, ValueError) as exc:
