@@ -21,7 +21,10 @@ from conftest import CORPUS, FIXTURES, ROOT
 TRAPS = FIXTURES / "traps"
 REALTEXT = Path(os.environ.get("STRIKELEDGER_REALTEXT", ROOT.parent / "realtext"))
 # Articles of the fixtures that are not about the campaign by design (all of them are traps).
-COMMITTED = [CORPUS, FIXTURES / "mini", FIXTURES / "hostile"]
+CORPUS_ES = ROOT / "examples" / "corpus-es"
+COMMITTED = [CORPUS, CORPUS_ES, FIXTURES / "mini", FIXTURES / "hostile"]
+# Articles of the Spanish sample its README names as not about the campaign: traps of its own.
+NOT_ABOUT_THE_CAMPAIGN = {"es25.txt": "a fishing accident", "es33.txt": "a dockworkers' strike"}
 
 # Spanish reports written for this test, in the ways the Spanish press tells of a strike.
 SPANISH = [
@@ -44,8 +47,9 @@ def _missed(articles: list[Article]) -> list[str]:
 
 def test_every_committed_article_about_the_campaign_passes():
     articles = _articles(*COMMITTED)
-    assert len(articles) >= 109
-    assert _missed(articles) == []
+    assert len(articles) >= 140
+    missed = {Path(source).name for source in _missed(articles)}
+    assert missed == set(NOT_ABOUT_THE_CAMPAIGN)
 
 
 def test_every_seed_article_passes(seeds_dir):
