@@ -102,6 +102,11 @@ def ingest(
             gate=None if settings["keep_set_aside"][0] else default_gate(),
             on_item=lambda source, status: progress.update(task, advance=1, description=shown(Path(source).name)),
         )
+    print_ingest_summary(summary)
+
+
+def print_ingest_summary(summary: service.IngestSummary) -> None:
+    """Warnings, errors and the counts of an ingest; exit 1 if anything was rejected."""
     for skipped in summary.skipped:
         err.print(f"Warning: skipped {shown(skipped)}", markup=False, highlight=False, soft_wrap=True)
     for rejected in summary.rejected:
@@ -349,6 +354,7 @@ def serve(
     db: DbOption = None,
     host: Annotated[Optional[str], typer.Option(help="Address to listen on (default 127.0.0.1).")] = None,
     port: Annotated[Optional[int], typer.Option(help="Port to listen on (default 8000).")] = None,
+    watch: Annotated[bool, typer.Option("--watch", help="Also watch the sources, in this process.")] = False,
 ) -> None:
     """Serve the ledger's web pages and JSON API (OpenAPI at /docs)."""
     import uvicorn  # imported here: the other commands do not need a web server
@@ -356,6 +362,11 @@ def serve(
     from .api import create_app
 
     settings = _settings(db=db, host=host, port=port)
+    if watch:
+        from .feeds import service as feeds
+        values = {name: value for name, (value, _) in settings.items()}
+        feeds.start_watching(values["db"], feeds.fetch_options(values),
+                             lambda line: err.print(line, markup=False, highlight=False, soft_wrap=True))
     uvicorn.run(create_app(settings["db"][0], settings), host=settings["host"][0], port=settings["port"][0])
 
 
@@ -415,6 +426,10 @@ def token_log(db: DbOption = None, limit: Annotated[int, typer.Option(help="How 
                         ("at", "who", "address", "method", "path", "status", "outcome", "reason")))
     console.print(table, markup=False, highlight=False)
 
+
+from . import cli_sources  # noqa: E402 - its commands use the helpers above
+
+cli_sources.register(app)
 
 if __name__ == "__main__":  # pragma: no cover
     app()

@@ -6,7 +6,9 @@ are translated into these at the edge (ingest readers, the store), so callers on
 
     StrikeledgerError
     ├── InputError            an input (file, archive line, sidecar, URL) cannot be used
-    │   └── InputTooLarge     over the configured size limit
+    │   ├── InputTooLarge     over the configured size limit
+    │   └── FetchError        a URL that could not be fetched (``transient``: try again later)
+    │       └── RefusedURL    a scheme or an address the program will not connect to
     ├── StoreError            the database cannot be reached, migrated or written
     ├── NotFound              an incident, article or token that does not exist
     │   └── Gone              an incident id whose reports no longer form an incident
@@ -44,6 +46,23 @@ class InputError(StrikeledgerError):
 
 class InputTooLarge(InputError):
     code = "input_too_large"
+
+
+class FetchError(InputError):
+    """A URL that could not be fetched, and why; ``transient`` when trying later may succeed
+    (a timeout, a network error, 429 or 5xx after every retry, robots.txt unreachable)."""
+
+    code = "fetch_failed"
+
+    def __init__(self, source: str, reason: str, transient: bool = False):
+        super().__init__(source, reason)
+        self.transient = transient
+
+
+class RefusedURL(FetchError):
+    """A URL the program will not fetch: its scheme, or the address its host resolves to."""
+
+    code = "refused_url"
 
 
 class StoreError(StrikeledgerError):

@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from . import changes
 from .extract import EXTRACTOR_VERSION, extract_article
 from .ingest import IngestOptions, Rejected, iter_articles
 from .ingest.gate import Gate
@@ -24,6 +25,7 @@ from .records import Article, ArticleExtraction, Incident
 from .resolve import build_incidents, identity
 from .store import Ledger
 from .workers import GuardedExtractor
+from .store import changes as change_store
 
 
 @dataclass
@@ -78,9 +80,22 @@ def ingest(
     aside and neither stored nor read (the CLI passes the default gate unless the
     ``keep_set_aside`` setting is on).
     """
+    return ingest_items(ledger, iter_articles(paths, options), on_item, workers)
+
+
+def ingest_items(
+    ledger: Ledger,
+    items: Iterable[Article | Rejected | Skipped],
+    on_item: Callable[[str, str], None] | None = None,
+    workers: int = 1,
+    rebuild_unchanged: bool = True,
+) -> IngestSummary:
+    """:func:`ingest` of articles already read (fetched pages, say) and rejections to report.
+
+    With ``rebuild_unchanged`` false the incidents are rebuilt only when an article was stored."""
     summary = IngestSummary()
     with GuardedExtractor(workers) as extractor:
-        for batch in _batches(iter_articles(paths, options), BATCH):
+        for batch in _batches(items, BATCH):
             if gate is not None:
                 batch = _gated(batch, gate, summary, on_item)
             fresh = [a for a in batch if isinstance(a, Article) and reads(a.language)
@@ -97,7 +112,8 @@ def ingest(
                     status = _store_guarded(ledger, item, extractions.get(id(item)), summary)
                 if on_item is not None:
                     on_item(getattr(item, "source", ""), status)
-    summary.incidents = len(rebuild(ledger))
+    if rebuild_unchanged or summary.ingested:
+        summary.incidents = len(rebuild(ledger))
     return summary
 
 
@@ -170,8 +186,12 @@ def rebuild(ledger: Ledger) -> list[Incident]:
     resolved = build_incidents(ledger.reports(), ledger.articles(with_text=False), ledger.claims())
     with ledger.transaction() as conn:  # read and write the ids together: no rebuild between
         now = datetime.now(timezone.utc)
-        ids = identity.assign(resolved, ledger.issued_ids(conn), ledger.aliases(conn), now)
+        before, aliases = ledger.incidents(conn), ledger.aliases(conn)
+        ids = identity.assign(resolved, ledger.issued_ids(conn), aliases, now)
         ledger.replace_incidents(ids.incidents, ids.created, ids.aliases, conn)
+        # every change to a published incident, with its cause, in the same transaction
+        ingested = change_store.ingested_at(conn, {a for i in ids.incidents for a in i.article_ids})
+        change_store.add(conn, changes.diff(before, ids.incidents, aliases, ids.aliases, ingested, now))
     return ids.incidents
 
 

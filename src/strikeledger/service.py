@@ -11,7 +11,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from . import confidence, review, tally
+from . import changefeed, confidence, review, tally
 from .evaluate import Evaluation, evaluate, load_gold
 from .gaps import Gap, find_gaps
 from .ingest import IngestOptions
@@ -150,7 +150,9 @@ def incident_detail(ledger: Ledger, incident_id: str) -> dict[str, Any]:
             "sources": sources, "claims": claims, "killed_over_time": revisions, "report_keys": list(incident.report_keys),
             "machine": reviewed.machine.get(incident.id, {}), "corrections": reviewed.corrections.get(incident.id, []),
             "not_strike": incident.id in reviewed.not_strikes,
-            "aliases": reviewed.aliases_by_id().get(incident.id, [])}
+            "aliases": reviewed.aliases_by_id().get(incident.id, []),
+            # what changed, and which article changed it (strikeledger.changefeed)
+            "history": changefeed.history(ledger, [incident.id, *reviewed.aliases_by_id().get(incident.id, [])])}
 
 
 def article_detail(ledger: Ledger, article_id: str) -> dict[str, Any]:

@@ -38,6 +38,15 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("write_rate_per_address", 60, int, "Write requests a minute one client address may make (then 429)."),
     Setting("keep_set_aside", False, bool,
             "Store the articles the relevance gate finds not about the campaign (counted either way)."),
+    # fetching and watching (strikeledger.fetch, strikeledger.feeds)
+    Setting("contact", "", str, "Who site operators can write to about strikeledger's requests (an e-mail "
+                                "address or URL), sent in its User-Agent."),
+    Setting("allow_private", False, bool, "Fetch from loopback, private and other non-public addresses "
+                                             "(intranets, tests); off by default."),
+    Setting("fetch_timeout", 10.0, float, "Seconds to connect and between reads of a response; a whole "
+                                          "response may take three times as long."),
+    Setting("host_delay", 1.0, float, "Minimum seconds between two requests to the same host."),
+    Setting("poll_every", 30, int, "Seconds between two polls of a source added without --every."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

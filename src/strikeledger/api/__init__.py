@@ -18,7 +18,7 @@ from fastapi import FastAPI
 from .. import access
 from ..settings import effective_settings
 from ..store import Ledger
-from . import articles, campaign, docs, errors, exports, incidents, meta, pages, places, reviews, security
+from . import articles, campaign, changes, docs, errors, exports, incidents, meta, pages, places, reviews, security
 from .head import HeadAsGet
 
 
@@ -48,7 +48,7 @@ def create_app(db_url: str, effective: dict[str, tuple[Any, str]] | None = None)
     app.state.effective_settings = effective  # what /api/settings shows, origins included
     app.state.write_limits = access.WriteLimits.from_settings(settings)
     errors.install(app)
-    for module in (incidents, articles, campaign, exports, reviews, meta, places, docs, pages):
+    for module in (incidents, articles, campaign, exports, reviews, meta, places, docs, changes, pages):
         app.include_router(module.router)
     pages.mount_static(app)
 

@@ -305,8 +305,8 @@ class Ledger:
             rows = c.execute(select(t.incident_aliases).order_by(t.incident_aliases.c.alias)).mappings().all()
         return [Alias(r["alias"], r["incident_id"], r["cause"], _utc(r["created_at"])) for r in rows]
 
-    def incidents(self) -> list[Incident]:
-        with self.transaction() as c:
+    def incidents(self, conn: Connection | None = None) -> list[Incident]:
+        with self._conn(conn) as c:
             rows = c.execute(select(t.incidents).order_by(t.incidents.c.strike_date.asc().nulls_last(), t.incidents.c.id)).mappings().all()
             links = c.execute(select(t.incident_reports)).mappings().all()
         keys: dict[str, list[str]] = {}

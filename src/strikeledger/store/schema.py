@@ -228,3 +228,50 @@ incident_aliases = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     Index("ix_incident_aliases_incident", "incident_id"),
 )
+
+# --- sources and what they gave (migration 0007_sources_and_changes) ----------------------------
+
+sources = Table(
+    "sources", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("url", Text, nullable=False, unique=True),
+    Column("name", Text),
+    Column("kind", String(16), nullable=False),  # feed | sitemap | page
+    Column("every_seconds", Integer, nullable=False),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_poll_at", DateTime(timezone=True)),
+    Column("last_new_at", DateTime(timezone=True)),
+    Column("next_poll_at", DateTime(timezone=True)),
+    Column("items_seen", Integer, nullable=False, default=0),
+    Column("failures", Integer, nullable=False, default=0),
+    Column("last_error", Text),
+)
+
+# Every article URL a source has led to, by its canonical form, whichever source gave it first:
+# a URL seen once is not fetched again from any source.
+seen_urls = Table(
+    "seen_urls", metadata,
+    Column("url", Text, primary_key=True),
+    Column("source_id", Integer),  # no foreign key: a removed source's URLs stay seen
+    Column("article_id", String(16)),
+    Column("status", String(16), nullable=False),  # new | duplicate | syndicated | rejected
+    Column("stamp", Text),  # the entry's own updated time, when the feed gives one
+    Column("seen_at", DateTime(timezone=True), nullable=False),
+)
+
+# Every change to a published incident, with when and the article that caused it.
+incident_changes = Table(
+    "incident_changes", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Column("incident_id", String(64), nullable=False),
+    Column("kind", String(16), nullable=False),  # new | toll | date | place | merged | split | source | retired
+    Column("summary", Text, nullable=False),
+    Column("old", Text),  # JSON
+    Column("new", Text),  # JSON
+    Column("article_id", String(16)),
+    Index("ix_incident_changes_at", "at"),
+    Index("ix_incident_changes_incident", "incident_id"),
+)
