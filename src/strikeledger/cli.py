@@ -366,7 +366,8 @@ def serve(
         from .feeds import service as feeds
         values = {name: value for name, (value, _) in settings.items()}
         feeds.start_watching(values["db"], feeds.fetch_options(values),
-                             lambda line: err.print(line, markup=False, highlight=False, soft_wrap=True))
+                             lambda line: err.print(line, markup=False, highlight=False, soft_wrap=True),
+                             gate=feeds.gate_for(values))
     uvicorn.run(create_app(settings["db"][0], settings), host=settings["host"][0], port=settings["port"][0])
 
 

@@ -39,7 +39,7 @@ def register(app: typer.Typer) -> None:
         settings = _values(db)
         ledger = Ledger.open(settings["db"])
         with Fetcher(feeds.fetch_options(settings)) as fetcher:
-            summary = feeds.fetch_pages(ledger, fetcher, urls)
+            summary = feeds.fetch_pages(ledger, fetcher, urls, gate=feeds.gate_for(settings))
         print_ingest_summary(summary)
 
     @app.command()
@@ -56,14 +56,14 @@ def register(app: typer.Typer) -> None:
         say = lambda line: console.print(line, markup=False, highlight=False, soft_wrap=True)  # noqa: E731
         with Fetcher(feeds.fetch_options(settings)) as fetcher:
             if once:
-                results = feeds.watch_once(ledger, fetcher, say)
+                results = feeds.watch_once(ledger, fetcher, say, feeds.gate_for(settings))
                 if any(r.status == "failed" for r in results):
                     raise typer.Exit(1)
                 return
             stop = threading.Event()
             signal.signal(signal.SIGTERM, lambda *_: stop.set())
             try:
-                feeds.watch(ledger, fetcher, stop, say)
+                feeds.watch(ledger, fetcher, stop, say, gate=feeds.gate_for(settings))
             except KeyboardInterrupt:
                 stop.set()
 

@@ -80,7 +80,7 @@ def ingest(
     aside and neither stored nor read (the CLI passes the default gate unless the
     ``keep_set_aside`` setting is on).
     """
-    return ingest_items(ledger, iter_articles(paths, options), on_item, workers)
+    return ingest_items(ledger, iter_articles(paths, options), on_item, workers, gate)
 
 
 def ingest_items(
@@ -88,6 +88,7 @@ def ingest_items(
     items: Iterable[Article | Rejected | Skipped],
     on_item: Callable[[str, str], None] | None = None,
     workers: int = 1,
+    gate: Gate | None = None,
     rebuild_unchanged: bool = True,
 ) -> IngestSummary:
     """:func:`ingest` of articles already read (fetched pages, say) and rejections to report.

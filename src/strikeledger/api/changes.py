@@ -46,5 +46,6 @@ def changes_page(ledger: Annotated[Ledger, Depends(get_ledger)]) -> HTMLResponse
     """The "Recent changes" page, rendered on the server from the same call as ``/api/changes``."""
     found = changefeed.recent(ledger, None, 200)["items"]
     page = ENV.get_template("changes.html").render(
-        title="Recent changes", vendor=(), page="changes", script="", twin="/api/changes", changes=found)
+        title="Recent changes", vendor=(), page="changes", script="", twin="/api/changes", changes=found
+    )
     return HTMLResponse(page)

@@ -14,6 +14,7 @@ from typing import Any
 from .. import pipeline
 from ..errors import InputError
 from ..fetch import Fetcher, FetchOptions, check_url, fetch_articles
+from ..ingest.gate import Gate, default_gate
 from ..pipeline import IngestSummary
 from ..store import Ledger
 from ..store.sources import Source, add_source, find_source, list_sources, remove_source
@@ -54,9 +55,11 @@ def fetch_pages(
     urls: Iterable[str],
     on_item: Callable[[str, str], None] | None = None,
     workers: int = 1,
+    gate: Gate | None = None,
 ) -> IngestSummary:
-    """Fetch article pages and ingest them exactly as files are (ids, duplicates, rejections)."""
-    return pipeline.ingest_items(ledger, fetch_articles(fetcher, urls), on_item, workers)
+    """Fetch article pages and ingest them exactly as files are (ids, duplicates, rejections, the
+    relevance ``gate`` when one is given)."""
+    return pipeline.ingest_items(ledger, fetch_articles(fetcher, urls), on_item, workers, gate)
 
 
 def add(ledger: Ledger, fetcher: Fetcher, url: str, name: str | None, every_seconds: int) -> dict[str, Any]:
@@ -93,10 +96,10 @@ def source(ledger: Ledger, which: str) -> Source:
 
 
 def watch_once(
-    ledger: Ledger, fetcher: Fetcher, on_event: Callable[[str], None] | None = None
+    ledger: Ledger, fetcher: Fetcher, on_event: Callable[[str], None] | None = None, gate: Gate | None = None
 ) -> list[PollResult]:
     """Poll every source once, now, whatever its schedule (``strikeledger watch --once``)."""
-    watcher = Watcher(ledger, fetcher, on_event)
+    watcher = Watcher(ledger, fetcher, on_event, gate)
     pipeline.rebuild(ledger)  # finish whatever a crash cut short
     return watcher.poll_due(force=True)
 
@@ -107,13 +110,18 @@ def watch(
     stop: threading.Event,
     on_event: Callable[[str], None] | None = None,
     idle: float = 1.0,
+    gate: Gate | None = None,
 ) -> None:
     """Poll every source on its interval until ``stop`` is set."""
-    Watcher(ledger, fetcher, on_event).run(stop, idle)
+    Watcher(ledger, fetcher, on_event, gate).run(stop, idle)
 
 
 def start_watching(
-    db_url: str, options: FetchOptions, on_event: Callable[[str], None] | None = None, idle: float = 1.0
+    db_url: str,
+    options: FetchOptions,
+    on_event: Callable[[str], None] | None = None,
+    idle: float = 1.0,
+    gate: Gate | None = None,
 ) -> tuple[threading.Thread, threading.Event]:
     """Watch in a background thread with a ledger of its own (``serve --watch``); set the event to stop."""
     stop = threading.Event()
@@ -122,10 +130,15 @@ def start_watching(
     def run() -> None:
         try:
             with Fetcher(options) as fetcher:
-                watch(ledger, fetcher, stop, on_event, idle)
+                watch(ledger, fetcher, stop, on_event, idle, gate)
         finally:
             ledger.close()
 
     thread = threading.Thread(target=run, name="strikeledger-watch", daemon=True)
     thread.start()
     return thread, stop
+
+
+def gate_for(settings: dict[str, Any]) -> Gate | None:
+    """The relevance gate ingest uses, unless the ``keep_set_aside`` setting keeps everything."""
+    return None if settings["keep_set_aside"] else default_gate()

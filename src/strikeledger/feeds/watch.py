@@ -27,6 +27,7 @@ from sqlalchemy import update
 from .. import pipeline
 from ..errors import InputError, StoreError
 from ..fetch import HTML_TYPES, FetchError, Fetcher, article_from_response
+from ..ingest.gate import Gate
 from ..ingest.sources import Rejected
 from ..records import Article
 from ..store import Ledger
@@ -49,6 +50,7 @@ class PollResult:
     new: int = 0  # article URLs not seen before
     ingested: int = 0
     duplicates: int = 0
+    set_aside: int = 0  # pages the relevance gate found not about the campaign
     rejected: list[str] = field(default_factory=list)
     error: str | None = None
 
@@ -60,7 +62,7 @@ class PollResult:
         note = f"; {self.error}" if self.error else ""
         return (
             f"{self.source}: {self.kind}, {self.listed} listed, {self.new} new, {self.ingested} ingested, "
-            f"{self.duplicates} duplicates, {len(self.rejected)} rejected{note}"
+            f"{self.duplicates} duplicates, {self.set_aside} set aside, {len(self.rejected)} rejected{note}"
         )
 
 
@@ -75,9 +77,16 @@ def backoff(source: Source, failures: int) -> timedelta:
 class Watcher:
     """Polls the ledger's sources through one :class:`Fetcher` and ingests what they give."""
 
-    def __init__(self, ledger: Ledger, fetcher: Fetcher, on_event: Callable[[str], None] | None = None):
+    def __init__(
+        self,
+        ledger: Ledger,
+        fetcher: Fetcher,
+        on_event: Callable[[str], None] | None = None,
+        gate: Gate | None = None,
+    ):
         self.ledger = ledger
         self.fetcher = fetcher
+        self.gate = gate  # the relevance gate, as ingest has it: what it sets aside is seen, not stored
         self.on_event = on_event or (lambda _message: None)
 
     def _claim(self, source: Source, now: datetime, force: bool) -> bool:
@@ -185,8 +194,13 @@ class Watcher:
             return
         statuses: list[str] = []
         summary = pipeline.ingest_items(
-            self.ledger, [found], on_item=lambda _s, status: statuses.append(status), rebuild_unchanged=False
+            self.ledger,
+            [found],
+            lambda _s, status: statuses.append(status),
+            gate=self.gate,
+            rebuild_unchanged=False,
         )
+        result.set_aside += summary.set_aside
         result.rejected += [str(r) for r in summary.rejected]
         result.ingested += summary.ingested
         result.duplicates += summary.duplicates + summary.syndicated
