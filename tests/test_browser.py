@@ -1,12 +1,15 @@
 """The pages in a real Chromium against a real uvicorn server: ledger, incident, article, map, timeline, review.
 
 Serves a copy of the sample ledger plus the hostile fixture article, and writes a screenshot of
-each page to screenshots/. With STRIKELEDGER_DOCS_IMG=1 (`make screenshots`) the ledger, map and
-timeline ones are also copied to docs/img/ for the README; a plain test run changes no tracked file.
+each page to screenshots/. With STRIKELEDGER_DOCS_IMG=1 (`make screenshots`) the ledger, incident,
+map and timeline ones are also copied to docs/img/ for the README; a plain test run changes no tracked file.
 """
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 import os
 import shutil
 import socket
@@ -70,9 +73,8 @@ def browser():
         launched.close()
 
 
-@pytest.fixture
-def page(browser, server):
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
+def new_page(context, server):
+    """A page of ``context`` that records script errors and refusals, and can reach only our server."""
     opened = context.new_page()
     opened.set_default_timeout(10_000)
     errors: list[str] = []
@@ -82,7 +84,13 @@ def page(browser, server):
     # Nothing may leave the machine: any request off our server fails the test.
     opened.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server["base"]) else route.abort())
     opened.errors = errors
-    yield opened
+    return opened
+
+
+@pytest.fixture
+def page(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    yield new_page(context, server)
     context.close()
 
 
@@ -118,7 +126,7 @@ def test_ledger_filters_and_incident_sentence(page, server):
     sentence.wait_for()
     assert sentence.inner_text()
     assert "null" not in page.locator("main").inner_text().split()  # no empty part printed as text
-    shot(page, "incident")
+    shot(page, "incident", docs=True)
     page.locator("details.in-text summary").first.click()
     page.locator(".article-text mark.sentence mark.fact").first.wait_for()
     assert not page.errors
@@ -148,11 +156,6 @@ def test_map_and_timeline(page, server):
     assert any(label == "ledger, all regions" and n > 1 for label, n in datasets)
     assert any(label == "reported totals" and n > 0 for label, n in datasets)
     shot(page, "timeline", docs=True)
-    page.set_viewport_size({"width": 390, "height": 844})  # phone width: no horizontal page scroll
-    page.goto(server["base"] + "/")
-    page.locator("#ledger tbody tr").first.wait_for()
-    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
-    shot(page, "ledger-phone")
     assert not page.errors
 
 
@@ -244,3 +247,111 @@ def test_language_filter_and_an_unread_article(page, server, tmp_path):
     page.locator("#ledger caption", has_text=f"{expected} incidents shown").wait_for()
     assert "language=en" in page.url
     assert not page.errors
+
+
+def _shown_ids(page) -> list[str]:
+    return page.locator("#ledger tbody tr[data-id]").evaluate_all("rows => rows.map(r => r.dataset.id)")
+
+
+def test_a_filtered_view_exported_and_read_back(page, server):
+    from openpyxl import load_workbook
+
+    page.goto(server["base"] + "/")
+    page.locator("#ledger tbody tr").first.wait_for()
+    page.select_option("#f-region", "caribbean")
+    page.check("#f-min_outlets")
+    page.get_by_role("button", name="Filter").click()
+    wanted = [r for r in service.list_incidents(server["ledger"]) if r["region"] == "caribbean" and r["n_outlets"] >= 2]
+    page.locator("#ledger caption", has_text=f"{len(wanted)} incidents shown").wait_for()
+    page.locator("#ledger th button", has_text="Killed").click()
+    shown = _shown_ids(page)
+    assert set(shown) == {r["incident_id"] for r in wanted}
+    with page.expect_download() as csv_download:
+        page.locator("#downloads a", has_text="CSV").click()
+    with open(csv_download.value.path(), encoding="utf-8") as handle:
+        assert [r["incident_id"] for r in csv.DictReader(handle)] == shown  # the same rows, in the order shown
+    with page.expect_download() as xlsx_download:
+        page.locator("#downloads a", has_text="XLSX").click()
+    assert xlsx_download.value.suggested_filename == "strikeledger.xlsx"
+    workbook = load_workbook(io.BytesIO(xlsx_download.value.path().read_bytes()), read_only=True)
+    table = list(workbook["incidents"].iter_rows(values_only=True))
+    assert [row[0] for row in table[1:]] == shown
+    assert not page.errors
+
+
+def test_a_citation_copied(browser, server):
+    context = browser.new_context(viewport={"width": 1280, "height": 800},
+                                  permissions=["clipboard-read", "clipboard-write"])
+    page = new_page(context, server)
+    row = next(r for r in service.list_incidents(server["ledger"]) if r["n_sources"] > 1)
+    page.goto(f"{server['base']}/incidents/{row['incident_id']}")
+    page.get_by_role("button", name="Copy citation").click()
+    page.get_by_role("button", name="Copied").wait_for()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == page.locator("#cite-text").inner_text()
+    assert row["incident_id"] in copied and f"{server['base']}/incidents/{row['incident_id']}" in copied
+    detail = service.incident_detail(server["ledger"], row["incident_id"])
+    assert all(s["url"] in copied for s in detail["sources"] if s["url"])
+    page.locator("#cite details summary").click()
+    page.get_by_role("button", name="Copy CSL-JSON").click()
+    assert json.loads(page.evaluate("navigator.clipboard.readText()"))[0]["id"] == row["incident_id"]
+    shot(page, "incident-cite")
+    assert not page.errors
+    context.close()
+
+
+def test_without_javascript_the_pages_show_the_same_incidents(browser, server, page):
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, java_script_enabled=False)
+    bare = new_page(context, server)
+    for path in ("/", "/?region=eastern_pacific&sort=-killed_best"):
+        bare.goto(server["base"] + path)
+        page.goto(server["base"] + path)
+        page.locator("#ledger-wrap[data-drawn]").wait_for()  # the script ran and drew the table
+        page.locator("#ledger tbody tr").first.wait_for()
+        assert _shown_ids(bare) == _shown_ids(page) and _shown_ids(bare)
+    row = next(r for r in service.list_incidents(server["ledger"]) if r["contradictions"])
+    bare.goto(f"{server['base']}/incidents/{row['incident_id']}")
+    assert bare.locator("#disagreement").inner_text().count(row["contradictions"].split(";")[0]) >= 1
+    assert bare.locator("blockquote.sentence mark.fact").count() > 0
+    bare.goto(server["base"] + "/map")
+    page.goto(server["base"] + "/map")
+    page.locator("#map a.place").first.wait_for()
+    listed = bare.locator("#places tbody tr").evaluate_all("rows => rows.map(r => r.dataset.count)")
+    drawn = page.locator("#map a.place").evaluate_all("links => links.map(a => a.dataset.count)")
+    assert sorted(listed) == sorted(drawn)
+    bare.goto(server["base"] + "/timeline")
+    assert bare.locator("#weeks tbody tr").count() == len(service.timeline(server["ledger"])["weeks"])
+    shot(bare, "ledger-no-script")
+    context.close()
+
+
+def test_phone_width_has_no_horizontal_overflow(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = new_page(context, server)
+    row = next(r for r in service.list_incidents(server["ledger"]) if r["contradictions"])
+    detail = service.incident_detail(server["ledger"], row["incident_id"])
+    paths = ["/", f"/incidents/{row['incident_id']}", f"/articles/{detail['sources'][0]['article_id']}",
+             "/map", "/timeline", "/gaps", "/review"]
+    for path in paths:
+        page.goto(server["base"] + path)
+        page.locator("main h1").first.wait_for()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+    page.goto(server["base"] + "/")
+    page.locator("#ledger-wrap[data-drawn]").wait_for()
+    first = page.locator("#ledger tbody tr").first
+    for name in ("Date", "Region", "Killed", "Sources"):  # the key columns are on screen, not scrolled away
+        box = first.locator(f'td[data-label="{name}"]').bounding_box()
+        assert box and 0 <= box["x"] and box["x"] + box["width"] <= 390, name
+    first.scroll_into_view_if_needed()
+    shot(page, "ledger-phone")
+    assert not page.errors
+    context.close()
+
+
+def test_api_docs_render_offline(page, server):
+    page.goto(server["base"] + "/docs")
+    page.locator("#swagger-ui .opblock").first.wait_for()
+    assert page.locator("#swagger-ui .opblock-summary-path", has_text="/api/incidents").count() >= 1
+    page.goto(server["base"] + "/redoc")
+    page.locator("#swagger-ui .opblock").first.wait_for()
+    assert not page.errors  # nothing refused by the policy, nothing fetched from elsewhere

@@ -74,15 +74,21 @@
   }
 
   function draw() {
-    document.getElementById("ledger-wrap").replaceChildren(table());
+    const wrap = document.getElementById("ledger-wrap");
+    wrap.replaceChildren(table());
+    wrap.dataset.drawn = "1";  // the script's table is in place (readers of the DOM, tests)
     syncLinks();
   }
 
+  let asked = 0;  // only the latest request draws: an earlier answer arriving late is dropped
   async function load() {
     const query = new URLSearchParams(params);
     query.delete("sort");
     query.set("limit", "1000");
-    rows = (await api(`/api/incidents?${query}`)).items;
+    const mine = ++asked;
+    const items = (await api(`/api/incidents?${query}`)).items;
+    if (mine !== asked) return;
+    rows = items;
     draw();
   }
 
