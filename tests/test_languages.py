@@ -114,3 +114,35 @@ def test_an_english_and_a_spanish_report_of_one_strike_are_one_incident_with_the
     assert (row["strike_date"], row["killed_low"], row["killed_high"], row["n_sources"], row["languages"]) == (
         "2025-10-16", 3, 4, 2, ["en", "es"])
     assert "killed" in row["contradictions"]
+
+
+def _reports(text: str, published: date = PUBLISHED, language: str = "es"):
+    article = Article("t", text, published=published, language=language)
+    return [(r.strike_date, r.killed, r.region) for r in extract_article(article).reports]
+
+
+def test_a_chronology_told_in_one_sentence_gives_a_strike_per_clause():
+    text = (
+        "Cronología del despliegue: el 2 de septiembre murieron once personas en una lancha en el Caribe; "
+        "el 15 de septiembre un ataque dejó tres muertos; y el 19 de septiembre otro ataque mató a tres."
+    )
+    assert [(d, k) for d, k, _ in _reports(text)] == [
+        (date(2025, 9, 2), 11), (date(2025, 9, 15), 3), (date(2025, 9, 19), 3)]
+
+
+def test_a_subhead_under_the_headline_tells_the_headlines_strike():
+    text = (
+        "Ataque de EE.UU. contra una lancha en el Pacífico deja tres muertos\n"
+        "Un nuevo ataque del Comando Sur dejó tres muertos en el Pacífico oriental\n"
+        "Tres personas murieron este jueves tras un ataque contra una embarcación en el Pacífico."
+    )
+    assert _reports(text) == [(date(2025, 10, 16), 3, "eastern_pacific")]
+
+
+def test_the_day_of_a_strike_under_debate_dates_no_strike_the_sentence_reports():
+    text = (
+        "Estados Unidos atacó ayer otra lancha en el Pacífico y mató a sus cuatro ocupantes, mientras crece "
+        "el debate sobre la legalidad de un segundo bombardeo contra una lancha en el Caribe, el pasado 2 de "
+        "septiembre."
+    )
+    assert _reports(text) == [(date(2025, 10, 16), 4, "eastern_pacific")]

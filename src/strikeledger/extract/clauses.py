@@ -9,6 +9,7 @@ the first day-and-toll and the second, it is read as two clauses, each a sentenc
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from typing import TYPE_CHECKING
@@ -36,6 +37,32 @@ def _clause(sentence: Sentence, start: int, end: int) -> Sentence:
     )
 
 
+# A chronology run into one sentence names at least this many days, one per clause between
+# semicolons ("on Sept. 2 ...; on Sept. 15 three were killed; and on Sept. 19 ...": the real-text set).
+CHRONOLOGY_DAYS = 2
+_CHRONOLOGY_BOUNDARY = re.compile(r";\s+")
+
+
+def _chronology(sentence: Sentence, days: list) -> list[Sentence]:
+    """The clauses of a chronology told in one sentence, each a strike of its own day; [] when the
+    sentence is none (fewer days, or a clause with none or several)."""
+    if len({m.value for m in days}) < CHRONOLOGY_DAYS:
+        return []
+    cuts = [m.span() for m in _CHRONOLOGY_BOUNDARY.finditer(sentence.text)]
+    spans = list(zip([0, *(end for _, end in cuts)], [*(start for start, _ in cuts), len(sentence.text)]))
+    if len(spans) < CHRONOLOGY_DAYS:
+        return []
+    for start, end in spans:
+        if len({m.value for m in days if start <= m.start < end}) != 1:
+            return []
+    # Each clause is an item of the chronology, as a dated line of a running list is: it opens a
+    # strike of its own. Its item number is negative, apart from those of the page's lines.
+    return [
+        replace(_clause(sentence, start, end), item=-(sentence.start + start) - 1, item_start=True)
+        for start, end in spans
+    ]
+
+
 def split_strike_clauses(sentence: Sentence, published, year_reference, lang: Language) -> list[Sentence]:
     """``sentence`` (in ``lang``) as the clauses that each tell a strike of their own day; itself
     when it tells one."""
@@ -45,6 +72,9 @@ def split_strike_clauses(sentence: Sentence, published, year_reference, lang: La
         for m in lang.find_dates(text, 0, published, year_reference)
         if m.precision == "day" and m.value and m.role == "event"
     ]
+    chronology = _chronology(sentence, days)
+    if chronology:
+        return chronology
     tolls = [f for f in lang.find_figures(text) if f.kind == "killed"]
     if len({m.value for m in days}) < 2 or len(tolls) < 2:
         return [sentence]

@@ -45,6 +45,11 @@ def is_headline(sentence: Sentence, text_start: int) -> bool:
     )
 
 
+def is_subhead(sentence: Sentence) -> bool:
+    """A line right under the headline with no closing full stop: the headline's subhead."""
+    return sentence.paragraph == 1 and not re.search(r"[.!?\"”:]\s*$", sentence.text)
+
+
 def fold_headline(drafts: list[ReportDraft], text_start: int) -> None:
     """An undated headline ("Second U.S. strike in two days kills two in eastern Pacific")
     tells the strike its dated lede reports: the two are one draft, the lede's figures first."""

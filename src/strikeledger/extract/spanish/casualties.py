@@ -142,7 +142,7 @@ _ONE = {"un", "una", "uno", "el único", "la única", "otra", "otro", "la", "el"
 # "murieron dos supervivientes" / "los dos sobrevivientes fueron asesinados": survivors a
 # follow-on killed are a partial toll.
 _THEN_KILLED = re.compile(r"^[^.;]{0,80}?\b(?:fueron|murieron|mat[óo]|matar|asesinad|rematad|abatid)", _I)
-_KILLED_BEFORE = re.compile(rf"\b(?:{KILL_VERB}|rematar\s+a|matar\s+a)\s+(?:a\s+)?(?:los\s+)?$", _I)
+_KILLED_BEFORE = re.compile(rf"\b(?:{KILL_VERB}|rematar|matar|asesinar)\s+(?:a\s+)?(?:los\s+)?$", _I)
 
 
 @lru_cache(maxsize=4096)

@@ -107,12 +107,21 @@ _EARLIER_STRIKE_BEFORE = re.compile(
     r"(?:del|de|el|(?:ocurrid|realizad)[oa]s?(?:\s+el)?)\s*$",
     _I,
 )
+# "el debate sobre la legalidad de un segundo bombardeo ..., el pasado 2 de septiembre": the day of
+# the strike under debate or inquiry, not of the one the sentence reports
+_DEBATED_STRIKE_BEFORE = re.compile(
+    r"\b(?:legalidad|investigaci[óo]n|debate|pesquisa|escrutinio|indagatoria|audiencias?|pol[ée]mica)\b"
+    r"[^.;]{0,30}?\b(?:sobre|de|por|acerca\s+de|en\s+torno\s+a)\b[^.;]{0,150}?\b(?:ataques?|bombardeos?)\b"
+    r"[^.;]*$",
+    _I,
+)
 _SINCE_BEFORE = re.compile(r"\b(?:desde|entre)\s+(?:el\s+)?$|\bdesde\s+que\s+[^.;]{0,40}$", _I)
 
 
 def _role(text: str, start: int, end: int, lead: str) -> tuple[str, bool]:
     before = text[max(0, start - 70) : start]
-    if _EARLIER_STRIKE_BEFORE.search(before):
+    debated = _DEBATED_STRIKE_BEFORE.search(text[max(0, start - 220) : start])
+    if _EARLIER_STRIKE_BEFORE.search(before) or debated:
         return "other", False  # dates no strike the sentence reports
     if _NAMES_STRIKE_BEFORE.search(before):
         return "event", True

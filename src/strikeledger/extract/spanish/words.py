@@ -124,7 +124,7 @@ US_FORCES = re.compile(
 STRIKE_WORD = re.compile(
     r"(?<!grupo\sde\s)\b(?:ataques?(?!\s+de\s+(?:portaaviones|combate))|atac[óo]|atacaron|bombardeos?|"
     r"bombarde[óo]|bombardearon|golpes?(?!\s+de\s+estado)|"
-    r"destruy[óo]|destruyeron|hundi[óo]|hundieron|impact[óo]|ofensiva|operaci[óo]n\s+letal|"
+    r"destruy[óo]|destruyeron|hundi[óo]|hundieron|hundimientos?|impact[óo]|ofensiva|operaci[óo]n\s+letal|"
     r"ataque\s+cin[ée]tico|abati[óo]|abatieron|mat[óo]|mataron|asesin[óo]|eliminaron|elimin[óo]|"
     r"disparos?|dispar[óo]|neutraliz[óo]|interceptaron|voló|volaron|destrucci[óo]n)\b",
     _I,
@@ -159,7 +159,8 @@ PLURAL_STRIKE_COUNT = re.compile(
 ABOUT_A_STRIKE = re.compile(
     r"\b(?:legalidad|justificaci[óo]n|investigaci[óo]n|preguntas|cr[ií]ticas?|debate|audiencia|"
     r"indignaci[óo]n|"
-    r"demanda|denuncia|condena)\s+(?:por|sobre|de|del|contra|ante)\s+(?:el\s+|la\s+|un\s+|una\s+|los\s+|"
+    r"demanda|denuncia|condena)(?:\s+\w+)?\s+(?:por|sobre|de|del|contra|ante)\s+"
+    r"(?:el\s+|la\s+|un\s+|una\s+|los\s+|"
     r"las\s+|este\s+|ese\s+)?(?:[\w-]+\s+)?$",
     _I,
 )
