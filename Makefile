@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STATIC_VENDOR := src/strikeledger/web/static/vendor
 
-.PHONY: install web-assets system-deps sample run test eval realworld bench screenshots clean
+.PHONY: install web-assets system-deps sample run test eval realworld bench bench-archive screenshots clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -72,6 +72,11 @@ screenshots: install web-assets system-deps
 bench: install
 	$(PY) bench/ingest_speed.py --workers 1
 	$(PY) bench/ingest_speed.py --workers 2
+
+# Scanning a synthetic mixed news archive of 100,000 articles (README, "Archives on Dask").
+bench-archive: install
+	$(PIP) install --quiet -e '.[bench]'
+	$(PY) bench/archive_speed.py
 
 clean:
 	rm -rf $(VENV) web/node_modules $(STATIC_VENDOR) strikeledger.db strikeledger.db-wal strikeledger.db-shm

@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from . import access, cli_extras, review, service
+from . import access, cli_extras, cli_scan, review, service
 from .errors import StrikeledgerError
 from .ingest import IngestOptions
 from .ingest.gate import default_gate
@@ -431,6 +431,8 @@ def token_log(db: DbOption = None, limit: Annotated[int, typer.Option(help="How 
 from . import cli_sources  # noqa: E402 - its commands use the helpers above
 
 cli_sources.register(app)
+cli_scan.register(app, library_errors)  # `strikeledger scan` (archives on Dask): its own module
+
 
 if __name__ == "__main__":  # pragma: no cover
     app()

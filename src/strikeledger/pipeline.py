@@ -143,6 +143,14 @@ def _batches(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
+def store_read(ledger: Ledger, article: Article, extraction: ArticleExtraction | str | None,
+               summary: IngestSummary) -> str:
+    """Store one article read and extracted elsewhere (by a worker of ``strikeledger scan``) as
+    :func:`ingest` stores its own: ``extraction`` is None for a language the reader does not
+    read, a string for an extractor failure. Counts go to ``summary``; returns the status."""
+    return _store_guarded(ledger, article, extraction, summary)
+
+
 def _store_guarded(ledger: Ledger, article: Article, extraction: ArticleExtraction | str | None,
                    summary: IngestSummary) -> str:
     """Store one article; any failure (a database refusal, a value it cannot hold) is that

@@ -233,3 +233,18 @@ def _iter_file(path: Path, options: IngestOptions, explicit: bool) -> Iterator[I
         yield (Rejected if explicit else Skipped)(path.as_posix(), f"not an article file ({suffix or 'no extension'})")
         return
     yield _guarded(_read_file_article, path, path.as_posix(), options)
+
+
+def article_from_line(line: bytes, source: str, options: IngestOptions) -> IngestItem:
+    """The article of one JSON Lines record (an archive's line, as bytes), or its rejection; for
+    readers of archives other than :func:`iter_archive` (``strikeledger scan``)."""
+    return _guarded(_archive_line_article, line, source, options)
+
+
+def article_from_page(content: str, is_html: bool, meta: dict[str, Any], source: str) -> IngestItem:
+    """The article of a page's HTML (or a text) with its metadata, or its rejection; for readers
+    of archives of pages (WARC records in ``strikeledger scan``)."""
+    def read(what: str, where: str, _options: Any) -> Article:
+        return _article_from_content(what, is_html, _check_metadata(meta, where), where)
+
+    return _guarded(read, content, source, None)
