@@ -213,3 +213,16 @@ def test_outlets_are_named_by_their_host_where_none_is_given(handmade_ledger):
         r["incident_id"] for r in service.list_incidents(handmade_ledger) if r["strike_date"] == "2025-11-05"))
     assert "delta.example" in {s["outlet"] for s in detail["sources"]}
     assert service.article_detail(handmade_ledger, "b3")["outlet"] == "delta.example"
+
+
+def test_gaps_and_review_pages_without_javascript(client, sample_ledger):
+    report = service.gaps_report(sample_ledger)
+    page = client.get("/gaps").text
+    assert page.count('<section class="source gap"') == len(report["gaps"]) > 0
+    assert f'<div class="n" id="gap-count">{len(report["gaps"])}</div>' in page
+    shown = text_of(page)
+    for gap in report["gaps"]:
+        assert f"After {gap['after']}, through {gap['through']}: {gap['killed_unaccounted']} deaths" in shown
+    totals = service.campaign_totals(sample_ledger)["reported"]
+    assert page[page.index('id="totals"'):].count("<tr><td>") == len(totals)
+    assert "Loading" not in client.get("/review").text and 'id="audit"' in client.get("/review").text

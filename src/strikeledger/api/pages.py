@@ -16,7 +16,7 @@ from fastapi.staticfiles import StaticFiles
 from importlib import resources
 from jinja2 import Environment, PackageLoader
 
-from .. import service
+from .. import review, service
 from ..citation import cite
 from ..errors import Gone, InputError, NotFound
 from ..listing import SORT_KEYS
@@ -62,8 +62,7 @@ def render(name: str, status: int = 200, script: str | None = None, **context: A
     """The page ``name`` (templates/<name>.html, or the base shell) with its script and libraries."""
     page = context.pop("page", name)
     title, vendor, twin = PAGES[page]
-    template = ENV.get_template(f"{name}.html" if name in ("ledger", "incident", "article", "timeline", "map", "error")
-                                else "base.html")
+    template = ENV.get_template(f"{name}.html")
     html = template.render(title=context.pop("title", title), vendor=vendor, page=page,
                            script=page if script is None else script, twin=twin, **context)
     return HTMLResponse(html, status_code=status)
@@ -161,8 +160,23 @@ def map_page(request: Request, ledger: LedgerDep) -> Response:
     return render("map", places=place_groups(rows), query=params.query())
 
 
-for _path, _name in (("/gaps", "gaps"), ("/review", "review")):
-    router.add_api_route(_path, lambda _name=_name: render(_name), methods=["GET"])
+GAP_VERDICTS = {
+    "ledger_short": "the ledger falls short of the later report: a strike is probably missing",
+    "earlier_report_behind": "the earlier report was behind the ledger: the rise it implies is overstated",
+}
+
+
+@router.get("/gaps")
+def gaps_page(ledger: LedgerDep) -> Response:
+    """The windows where reported totals rise faster than the ledger, and every reported total beside it."""
+    return render("gaps", script="", report=service.gaps_report(ledger), totals=service.campaign_totals(ledger),
+                  verdicts=GAP_VERDICTS, signs=views.COUNT_SIGNS)
+
+
+@router.get("/review")
+def review_page(ledger: LedgerDep) -> Response:
+    """The audit log, newest first; its script adds undo (which needs a write token)."""
+    return render("review", entries=review.audit_log(ledger))
 
 
 def mount_static(app: FastAPI) -> None:
