@@ -226,3 +226,23 @@ def test_gaps_and_review_pages_without_javascript(client, sample_ledger):
     totals = service.campaign_totals(sample_ledger)["reported"]
     assert page[page.index('id="totals"'):].count("<tr><td>") == len(totals)
     assert "Loading" not in client.get("/review").text and 'id="audit"' in client.get("/review").text
+
+
+WIRE = ("WASHINGTON, Oct. 4, 2025 (Test Wire) — The U.S. military struck a boat it said was carrying drugs in "
+        "the Caribbean on Friday, killing four people, Defense Secretary Pete Hegseth said.\n\nThe strike brings "
+        "the death toll of the campaign to at least 21 people in five strikes, according to the Pentagon.\n")
+
+
+def test_a_total_dated_by_its_dateline_and_named_by_its_host(ledger, tmp_path):
+    (tmp_path / "wire.txt").write_text(WIRE, encoding="utf-8")  # written for this test; no outlet, no date
+    (tmp_path / "wire.json").write_text('{"url": "https://www.testwire.example/news/boat-strike"}', encoding="utf-8")
+    service.ingest(ledger, [tmp_path / "wire.txt"])
+    [total] = service.campaign_totals(ledger)["reported"]
+    assert (total["as_of"], total["precision"], total["outlet"]) == ("2025-10-04", "estimated", "testwire.example")
+    with TestClient(create_app(ledger.url)) as local:
+        ledger_page = text_of(local.get("/").text)
+        assert "at least 21" in ledger_page and "testwire.example, as of 2025-10-04, estimated" in ledger_page
+        gaps_page = text_of(local.get("/gaps").text)
+        assert "2025-10-04 (estimated)" in gaps_page and "testwire.example" in gaps_page
+        assert "published (estimated)" in text_of(local.get("/timeline").text) or \
+               "as of (estimated)" in text_of(local.get("/timeline").text)
