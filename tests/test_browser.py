@@ -150,6 +150,15 @@ def test_map_and_timeline(page, server):
     assert page.locator("#map path.land").count() > 100  # Natural Earth countries, offline
     assert "place precision" in page.locator("#map a title").first.text_content()
     shot(page, "map", docs=True)
+    biggest = page.locator("#map a.place").first  # drawn biggest first
+    assert int(biggest.get_attribute("data-count")) == max(counts) > 1
+    biggest.click()  # a place of several strikes spreads them, each linked to its incident
+    page.locator("#map a.incident").first.wait_for()
+    spread = page.locator("#map a.incident").evaluate_all("links => links.map(a => a.dataset.id)")
+    assert sorted(spread) == sorted(r["incident_id"] for r in rows if r["lat"] is not None)
+    shot(page, "map-spread")
+    page.get_by_role("button", name="Whole map").click()
+    assert page.locator("#map a.place").count() == len(places)
     page.goto(server["base"] + "/timeline")
     page.locator("#cumulative[data-drawn]").wait_for()
     datasets = page.evaluate("Chart.getChart(document.getElementById('cumulative')).data.datasets.map(d => [d.label, d.data.length])")

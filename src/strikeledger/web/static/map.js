@@ -1,6 +1,7 @@
 /* Map page, enhanced: the server lists every place with its strikes and deaths; this script draws
  * them on an offline world map (Natural Earth via world-atlas, drawn with d3-geo), one marker per
- * place with its count, sized by deaths, outlined by place precision. Twin: /api/places.
+ * place with its count, sized by deaths, outlined by place precision; zoomed in (or a place clicked)
+ * each strike is drawn around its place. Twin: /api/places.
  * No tile server unless the tile_url setting names one. */
 "use strict";
 (() => {
@@ -50,6 +51,42 @@
     return group;
   }
 
+  /* A place's markers at zoom z: one circle with its count, or (z >= SPREAD) each strike, on a ring
+   * around the point when there are several, linked to its incident. Sizes are in screen pixels. */
+  const SPREAD = 2;
+  function placeMarkers(place, index, x, y, z) {
+    const name = place.location || label(place.region);
+    const row = document.getElementById(`place-${index + 1}`);
+    const pick = () => { if (row) { row.classList.add("picked"); setTimeout(() => row.classList.remove("picked"), 2000); } };
+    if (z >= SPREAD) {
+      const ring = place.count > 1 ? (16 + 9 * Math.sqrt(place.count)) / z : 0;
+      const group = svg("g", { class: "spread", "data-count": place.count });
+      if (ring) group.append(svg("circle", { class: `hub p-${place.place_precision}`, cx: x, cy: y, r: ring }));
+      place.incidents.forEach((incident, i) => {
+        const angle = (2 * Math.PI * i) / place.count;
+        const deaths = incident.killed_best ?? incident.killed_low ?? 0;
+        group.append(svg("a", { href: `/incidents/${encodeURIComponent(incident.incident_id)}`, class: "incident", "data-id": incident.incident_id },
+          svg("title", {}, `${incident.strike_date || "undated"} · ${name} · killed ${deaths}`),
+          svg("circle", { class: `marker p-${place.place_precision}`, cx: x + ring * Math.cos(angle), cy: y + ring * Math.sin(angle), r: (4 + 2 * Math.sqrt(deaths)) / z })));
+      });
+      return group;
+    }
+    const link = svg("a", { href: `#place-${index + 1}`, class: "place", "data-count": place.count, "data-deaths": place.deaths },
+      svg("title", {}, `${name}: ${place.count} strikes, ${place.deaths} deaths · place precision: ${label(place.place_precision)}`),
+      svg("circle", { class: `marker p-${place.place_precision}`, cx: x, cy: y, r: radius(place.deaths) / z }),
+      svg("text", { class: "count", x, y: y + 4 / z, "text-anchor": "middle", "font-size": 12 / z }, place.count));
+    link.addEventListener("click", (event) => { pick(); if (place.count > 1) { event.preventDefault(); zoomTo(x, y, 4); } });
+    return link;
+  }
+
+  let view = { x: W / 2, y: H / 2, z: 1 };
+  let redraw = () => {};
+  function zoomTo(x, y, z) {
+    view = { x, y, z: Math.max(1, Math.min(16, z)) };
+    if (view.z === 1) view = { x: W / 2, y: H / 2, z: 1 };
+    redraw();
+  }
+
   function draw(world, data, settings) {
     const countries = topojson.feature(world, world.objects.countries);
     const places = data.places;
@@ -63,24 +100,30 @@
     for (const feature of countries.features) land.append(svg("path", { class: "land", d: path(feature) }));
     map.append(land);
     const markers = svg("g", { class: "markers" });
-    // Biggest first, so a small place near a big one stays on top and clickable.
-    for (const [index, place] of [...places.entries()].sort((a, b) => b[1].deaths - a[1].deaths)) {
-      const [x, y] = projection([place.lon, place.lat]);
-      const r = radius(place.deaths);
-      const name = place.location || label(place.region);
-      const row = document.getElementById(`place-${index + 1}`);
-      const link = svg("a", { href: `#place-${index + 1}`, class: "place", "data-count": place.count, "data-deaths": place.deaths },
-        svg("title", {}, `${name}: ${place.count} strikes, ${place.deaths} deaths · place precision: ${label(place.place_precision)}`),
-        svg("circle", { class: `marker p-${place.place_precision}`, cx: x.toFixed(1), cy: y.toFixed(1), r: r.toFixed(1) }),
-        svg("text", { class: "count", x: x.toFixed(1), y: (y + 4).toFixed(1), "text-anchor": "middle" }, place.count));
-      link.addEventListener("click", () => { if (row) { row.classList.add("picked"); setTimeout(() => row.classList.remove("picked"), 2000); } });
-      markers.append(link);
-    }
-    map.append(markers);
-    map.append(legend(Math.max(0, ...places.map((p) => p.deaths))));
-    document.getElementById("map").replaceChildren(map,
+    const sizes = legend(Math.max(0, ...places.map((p) => p.deaths)));
+    map.append(markers, sizes);
+    const zoomLabel = el("span", { class: "muted", id: "zoom-level" });
+    redraw = () => {
+      const [w, h] = [W / view.z, H / view.z];
+      map.setAttribute("viewBox", `${(view.x - w / 2).toFixed(1)} ${(view.y - h / 2).toFixed(1)} ${w.toFixed(1)} ${h.toFixed(1)}`);
+      sizes.style.display = view.z === 1 ? "" : "none";  // its sizes hold at the whole map only
+      // Biggest first, so a small place near a big one stays on top and clickable.
+      markers.replaceChildren(...[...places.entries()].sort((a, b) => b[1].deaths - a[1].deaths).map(([index, place]) => {
+        const [x, y] = projection([place.lon, place.lat]);
+        return placeMarkers(place, index, x, y, view.z);
+      }));
+      zoomLabel.textContent = view.z === 1 ? "whole map" : `×${view.z}${view.z >= SPREAD ? ": each strike drawn around its place" : ""}`;
+    };
+    redraw();
+    const button = (text, name, action) => el("button", { type: "button", "aria-label": name, onclick: action }, text);
+    document.getElementById("map").replaceChildren(
+      el("div", { class: "zoom", role: "group", "aria-label": "Zoom" },
+        button("+", "Zoom in", () => zoomTo(view.x, view.y, view.z * 2)),
+        button("−", "Zoom out", () => zoomTo(view.x, view.y, view.z / 2)),
+        button("Whole map", "Whole map", () => zoomTo(W / 2, H / 2, 1)), zoomLabel),
+      map,
       el("p", { class: "legend" }, el("span", {}, "● solid: exact or near a named place"), el("span", {}, "◌ dashed: a water area"),
-        el("span", {}, "○ faint dotted: country only or unknown"), el("span", {}, "the number: strikes at that place")));
+        el("span", {}, "○ faint dotted: country only or unknown"), el("span", {}, "the number: strikes at that place; click it to spread them")));
   }
 
   document.addEventListener("DOMContentLoaded", async () => {
