@@ -44,17 +44,21 @@ _CHRONOLOGY_BOUNDARY = re.compile(r";\s+")
 
 
 def _chronology(sentence: Sentence, days: list) -> list[Sentence]:
-    """The clauses of a chronology told in one sentence, each a strike of its own day; [] when the
-    sentence is none (fewer days, or a clause with none or several)."""
+    """The clauses of a chronology told in one sentence, each a strike of its own day (``days``: the
+    days it names, done or announced); [] when the sentence is none (fewer days, or a clause with
+    none, or one repeating another's)."""
     if len({m.value for m in days}) < CHRONOLOGY_DAYS:
         return []
     cuts = [m.span() for m in _CHRONOLOGY_BOUNDARY.finditer(sentence.text)]
     spans = list(zip([0, *(end for _, end in cuts)], [*(start for start, _ in cuts), len(sentence.text)]))
     if len(spans) < CHRONOLOGY_DAYS:
         return []
+    seen: set = set()
     for start, end in spans:
-        if len({m.value for m in days if start <= m.start < end}) != 1:
+        own = {m.value for m in days if start <= m.start < end}
+        if not own or own & seen:
             return []
+        seen |= own
     # Each clause is an item of the chronology, as a dated line of a running list is: it opens a
     # strike of its own. Its item number is negative, apart from those of the page's lines.
     return [
@@ -72,7 +76,14 @@ def split_strike_clauses(sentence: Sentence, published, year_reference, lang: La
         for m in lang.find_dates(text, 0, published, year_reference)
         if m.precision == "day" and m.value and m.role == "event"
     ]
-    chronology = _chronology(sentence, days)
+    chronology = _chronology(
+        sentence,
+        [
+            m
+            for m in lang.find_dates(text, 0, published, year_reference)
+            if m.precision == "day" and m.value and m.role in ("event", "announcement")
+        ],
+    )
     if chronology:
         return chronology
     tolls = [f for f in lang.find_figures(text) if f.kind == "killed"]

@@ -56,6 +56,12 @@ def fold_headline(drafts: list[ReportDraft], text_start: int) -> None:
     if len(drafts) < 2:
         return
     head, lede = drafts[0], drafts[1]
+    if head.killed and lede.killed and head.killed.value != lede.killed.value and len(drafts) > 2:
+        # a background strike told between them ("dos días después de que ... otros tres ataques,
+        # que dejaron ocho muertos"): the lede is the next draft, when its toll is the headline's
+        following = drafts[2]
+        if following.killed and following.killed.value == head.killed.value:
+            lede = following
     # a headline's coarse date ("earlier this month" in a subhead run into it) dates nothing
     coarse = head.date is None or head.date.precision in ("week", "month")
     if (
@@ -76,7 +82,7 @@ def fold_headline(drafts: list[ReportDraft], text_start: int) -> None:
     lede.vessels = lede.vessels or head.vessels
     lede.places = [*lede.places, *head.places]
     lede.facts = [*head.facts, *lede.facts]
-    drafts.pop(0)
+    drafts.remove(head)
 
 
 def lede_window(

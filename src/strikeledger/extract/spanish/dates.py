@@ -92,10 +92,17 @@ _ANNOUNCE_BEFORE = re.compile(
     r"\b(?:anunci\w*|inform\w*|dijo|declar\w*|public\w*|confirm\w*|indic\w*|señal\w*|asegur\w*|afirm\w*|"
     r"escribi\w*|difundi\w*|divulg\w*|report\w*|comunic\w*|detall\w*|precis\w*|explic\w*|revel\w*|"
     r"dio\s+a\s+conocer|mensaje|publicaci[óo]n|comunicado|video|v[íi]deo|conferencia|anuncio|"
-    r"declaraciones|rueda\s+de\s+prensa)\b[^.;]{0,45}?$",
-    _I,
+    r"declaraciones|rueda\s+de\s+prensa)\b"
+    # between the verb and the date only function words and names ("informó el Pentágono el martes")
+    r"(?:\s*,?\s+(?:el|la|los|las|este|esta|en|un|una|su|sus|por|del|de|a|X|redes|sociales|"
+    r"[A-ZÁÉÍÓÚ][\w.]*)){0,5}"
+    r"\s*,?\s*$",
 )
-_ANNOUNCE_AFTER = re.compile(r"^\s*,?\s*(?:anunci\w+|inform\w+|dijo|señal\w+|indic\w+|confirm\w+)\b", _I)
+# "Este pasado domingo, Hegseth comunicaba ...": a subject of a few words, then the verb of saying
+_ANNOUNCE_AFTER = re.compile(
+    r"^\s*,?\s*(?:(?:el|la|los|[A-ZÁÉÍÓÚ][\w.]*)\s+){0,4}?(?:anunci|inform|comunic|señal|indic|confirm|"
+    r"public|difund|divulg|report)\w*\b|^\s*,?\s*dijo\b",
+)
 _NAMES_STRIKE_BEFORE = re.compile(
     r"\b(?:ataques?|bombardeos?|golpes?|operativos?)\s+(?:\w+\s+){0,2}?(?:del|(?:ocurrid|realizad|perpetrad|"
     r"registrad)[oa]s?(?:\s+el)?|llevad[oa]s?\s+a\s+cabo(?:\s+el)?)\s*$",
@@ -115,6 +122,7 @@ _DEBATED_STRIKE_BEFORE = re.compile(
     r"[^.;]*$",
     _I,
 )
+_LAST_WEEK_BEFORE = re.compile(r"\bsemana\s+(?:pasada|anterior)\s*,?\s*$", _I)
 _SINCE_BEFORE = re.compile(r"\b(?:desde|entre)\s+(?:el\s+)?$|\bdesde\s+que\s+[^.;]{0,40}$", _I)
 
 
@@ -127,7 +135,7 @@ def _role(text: str, start: int, end: int, lead: str) -> tuple[str, bool]:
         return "event", True
     if lead.strip().lower() == "desde" or _SINCE_BEFORE.search(before):
         return "since", False
-    if _ANNOUNCE_BEFORE.search(before) or _ANNOUNCE_AFTER.match(text[end : end + 30]):
+    if _ANNOUNCE_BEFORE.search(before) or _ANNOUNCE_AFTER.match(text[end : end + 60]):
         return "announcement", False
     return "event", False
 
@@ -179,7 +187,11 @@ def _resolve(kind: str, groups: dict, reference: date | None, year_reference: da
     if kind == "weekday":
         lead = " ".join((groups.get("lead") or "").lower().split())
         strictly = "pasado" in lead or bool(groups.get("after"))
-        return _day(last_weekday(WEEKDAYS[groups["weekday"].lower()], reference, strictly_before=strictly))
+        weekday = WEEKDAYS[groups["weekday"].lower()]
+        if groups.get("last_week"):  # "a principios de la semana pasada, el lunes": that week's Monday
+            low, _ = week_window(reference, 1)
+            return _day(low + timedelta(days=weekday))
+        return _day(last_weekday(weekday, reference, strictly_before=strictly))
     if kind == "week":
         word = " ".join(groups["word"].lower().split())
         if "fin de semana" in word:
@@ -242,7 +254,10 @@ def find_dates(
             start, end = match.span()
             if taken.overlaps(start, end):
                 continue
-            found.append((start, end, kind, match.groupdict()))
+            groups = match.groupdict()
+            if kind == "weekday" and _LAST_WEEK_BEFORE.search(text[max(0, start - 50) : start]):
+                groups["last_week"] = "1"
+            found.append((start, end, kind, groups))
             taken.claim(start, end)
     found.sort(key=lambda item: item[0])
     quotes = [m.span() for m in re.finditer(r"[“«\"][^”»\"]*[”»\"]?", text)]

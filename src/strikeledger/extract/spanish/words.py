@@ -273,8 +273,13 @@ ON_EACH = re.compile(
     rf"barco|nave)s?\b",
     _I,
 )
-# A lede told as news: "otro ataque", "un nuevo ataque", "el último ataque".
-ANNOUNCED_NEWS = re.compile(r"\b(?:otr[oa]|nuev[oa]|últim[oa]|más\s+reciente)\b", _I)
+# A lede told as news: "otro ataque", "un nuevo ataque", "el último ataque", or an announcement
+# ("Hegseth anunció que ... llevó a cabo un ataque": the real-text set's wire ledes).
+ANNOUNCED_NEWS = re.compile(
+    r"\b(?:otr[oa]|nuev[oa]|últim[oa]|más\s+reciente|anunci(?:ó|a|aron)|inform(?:ó|a|aron)|"
+    r"confirm(?:ó|a|aron))\b",
+    _I,
+)
 CLAUSE_BOUNDARY = re.compile(r",\s+(?:y|mientras\s+que|mientras)\s+|;\s+")
 MONTH_DAY = re.compile(
     rf"\b(?P<day>[0-3]?\d)\s+de\s+(?P<month>{MONTH_NAME})\b(?:\s+(?:de|del)\s+(?P<year>20\d\d))?"
