@@ -146,3 +146,23 @@ def test_the_day_of_a_strike_under_debate_dates_no_strike_the_sentence_reports()
         "septiembre."
     )
     assert _reports(text) == [(date(2025, 10, 16), 4, "eastern_pacific")]
+
+
+def test_who_said_it_after_a_date_makes_it_the_day_said_and_last_weeks_weekday_is_last_week():
+    said, done = ES.find_dates(
+        "Este pasado domingo, Hegseth comunicaba otro ataque contra una embarcación el pasado 10 de octubre.",
+        0, PUBLISHED)
+    assert (said.value, said.role, done.value, done.role) == (
+        date(2025, 10, 12), "announcement", date(2025, 10, 10), "event")
+    (monday,) = [m for m in ES.find_dates(
+        "A principios de la semana pasada, el lunes, las fuerzas atacaron tres lanchas.", 0, PUBLISHED)
+        if m.kind == "weekday"]
+    assert monday.value == date(2025, 10, 6)
+
+
+def test_an_undated_wire_lede_that_announces_is_the_news_of_the_day():
+    text = (
+        "El secretario de Guerra, Pete Hegseth, anunció que sus fuerzas llevaron a cabo un ataque cinético "
+        "letal contra una narcolancha en el Caribe, en el que murieron tres hombres."
+    )
+    assert _reports(text) == [(PUBLISHED, 3, "caribbean")]
