@@ -140,8 +140,10 @@ def generate(count: int, seed: int = 2025, campaign_share: float = 0.01) -> Iter
         if rng.random() < campaign_share:
             text, meta = campaign[rng.randrange(len(campaign))]
             title = text.split("\n", 1)[0][:120]
+            # its own publication date: the day its "Tuesday" and "yesterday" are counted from
+            own = date.fromisoformat(meta["published"][:10]) if meta.get("published") else published
             yield NewsItem(f"https://archive.example/{n}", meta.get("outlet") or "Sample Wire", title,
-                           published, f"[archive copy {n}]\n\n{text}", True)
+                           own, f"[archive copy {n}]\n\n{text}", True)
             continue
         lead = ""
         kind = rng.choice(sorted(KINDS))
