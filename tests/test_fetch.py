@@ -200,12 +200,17 @@ def test_500s_are_retried_with_growing_backoff_then_given_up(site):
 
 def test_a_page_over_the_size_limit_is_refused_while_streaming(site):
     site.route("/big", html_reply("<p>" + "x" * 50_000 + "</p>"))
-    site.route(
-        "/big-undeclared", Reply(200, b"<p>" + b"y" * 50_000, {"Content-Type": "text/html"}, trickle=0.0)
-    )
-    fetcher, _ = _fetcher(max_bytes=10_000)
-    with pytest.raises(InputTooLarge, match="max_article_bytes"):
+    # no Content-Length, and more and more body: the limit stops the reading itself
+    site.route("/flood", Reply(200, headers={"Content-Type": "text/html"}, endless=True, trickle=0.001))
+    fetcher, _ = _fetcher(max_bytes=10_000, total_timeout=30.0)
+    with pytest.raises(
+        InputTooLarge, match=r"50\d{3} bytes is over the limit of 10000 \(max_article_bytes\)"
+    ):
         fetcher.get(site.url("/big"))
+    started = time.monotonic()
+    with pytest.raises(InputTooLarge, match="over the limit of 10000 bytes .* stopped reading"):
+        fetcher.get(site.url("/flood"))
+    assert time.monotonic() - started < 20
 
 
 def test_a_page_that_never_finishes_times_out(site):

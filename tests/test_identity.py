@@ -137,6 +137,14 @@ def test_every_id_of_the_first_half_still_answers_after_the_second(tmp_path, ord
             current = service.current_id(ledger, old_id)
             held = Counter({i: len(k & keys) for i, k in now.items()})
             assert held[current] > 0 and held[current] == max(held.values()), (old_id, current)
+        # and through the API: each answers itself, or redirects to the incident it is now part of
+        with TestClient(create_app(ledger.url), follow_redirects=False) as client:
+            for old_id in first:
+                answer = client.get(f"/api/incidents/{old_id}")
+                assert answer.status_code in (200, 308), (old_id, answer.status_code)
+                if answer.status_code == 308:
+                    target = service.current_id(ledger, old_id)
+                    assert answer.headers["location"].endswith(f"/api/incidents/{target}")
         # a rebuild of the unchanged ledger renames nothing and makes no alias
         aliases = ledger.aliases()
         service.rebuild(ledger)

@@ -22,7 +22,7 @@ from localsite import Reply, Site, article_page, feed_reply, html_reply, rss
 from strikeledger.cli import app
 from strikeledger.errors import InputError
 from strikeledger.feeds import service as feeds
-from strikeledger.feeds.watch import backoff
+from strikeledger.feeds.watch import Watcher, backoff
 from strikeledger.fetch import Fetcher, FetchOptions
 from strikeledger.store import Ledger
 from strikeledger.feeds.listing import canonical
@@ -280,3 +280,53 @@ def test_kill_9_mid_poll_then_restart_gives_the_ledger_of_an_uninterrupted_run(s
         feeds.watch_once(Ledger.open(urls["killed"]), fetcher)
     assert _ledger_state(urls["killed"]) == _ledger_state(urls["whole"])
     assert _ledger_state(urls["whole"])[1] == len(ARTICLES)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def shared_url(request, tmp_path):
+    """A database two watchers share: a SQLite file, or a database of its own on the test server."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'shared.db'}"
+    import sqlalchemy
+
+    server = request.getfixturevalue("postgres_url")
+    engine = sqlalchemy.create_engine(server, isolation_level="AUTOCOMMIT")
+    with engine.connect() as c:
+        c.execute(sqlalchemy.text('DROP DATABASE IF EXISTS "watchers"'))
+        c.execute(sqlalchemy.text('CREATE DATABASE "watchers"'))
+    engine.dispose()
+    return server.rsplit("/", 1)[0] + "/watchers"
+
+
+def test_two_watchers_on_one_database_store_each_article_once(site, shared_url):
+    import threading
+
+    _feed(site, "/feed.xml", ARTICLES[:4])
+    url = shared_url
+    with Fetcher(FAST) as fetcher:
+        feeds.add(Ledger.open(url), fetcher, site.url("/feed.xml"), None, 60)
+    ledgers = [Ledger.open(url), Ledger.open(url)]
+    results: list = []
+
+    def run(ledger: Ledger, force: bool) -> None:
+        with Fetcher(FAST) as own:
+            results.extend(Watcher(ledger, own).poll_due(force))
+
+    def both(force: bool) -> None:
+        threads = [threading.Thread(target=run, args=(ledger, force)) for ledger in ledgers]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+
+    both(force=False)
+    assert len(results) == 1  # the due source was claimed by one of them
+    assert ledgers[0].counts()["articles"] == 4 and results[0].ingested == 4
+    assert sum(len(site.hits(f"/news/{n}")) for n in ARTICLES) == 4
+    _feed(site, "/feed.xml", ARTICLES)
+    both(force=True)  # both poll at once now: the two new pages may be fetched twice, stored once
+    assert len(results) == 3 and sum(r.ingested for r in results[1:]) == 2
+    assert ledgers[0].counts()["articles"] == len(ARTICLES)
+    assert all(not r.rejected and r.status == "ok" for r in results), [str(r) for r in results]
+    for ledger in ledgers:
+        ledger.close()

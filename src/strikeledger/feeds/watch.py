@@ -201,6 +201,10 @@ class Watcher:
             rebuild_unchanged=False,
         )
         result.set_aside += summary.set_aside
+        if summary.rejected and not isinstance(found, Rejected) and self.ledger.has_article(found.id):
+            # another watcher stored the same page in the same moment: a duplicate, not a failure
+            summary.rejected, summary.duplicates = [], summary.duplicates + 1
+            statuses = ["duplicate"]
         result.rejected += [str(r) for r in summary.rejected]
         result.ingested += summary.ingested
         result.duplicates += summary.duplicates + summary.syndicated
