@@ -246,3 +246,9 @@ def test_a_total_dated_by_its_dateline_and_named_by_its_host(ledger, tmp_path):
         assert "2025-10-04 (estimated)" in gaps_page and "testwire.example" in gaps_page
         assert "published (estimated)" in text_of(local.get("/timeline").text) or \
                "as of (estimated)" in text_of(local.get("/timeline").text)
+    from typer.testing import CliRunner
+
+    from strikeledger.cli import app
+
+    shown = CliRunner().invoke(app, ["totals", "--db", ledger.url])
+    assert shown.exit_code == 0 and "(estimated)" in shown.output and "testwire.example" in shown.output

@@ -207,24 +207,25 @@ def _gap_cell(value: int | None) -> str:
 @library_errors
 def totals(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Reported cumulative totals (deaths, strikes, boats) beside the ledger's own figures as of that date."""
-    checks = service.check_totals(_open(db))
+    rows = service.reported_totals(_open(db))
     if as_json:
-        rows = [{**c.__dict__, "as_of": c.as_of.isoformat() if c.as_of else None} for c in checks]
         typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
-    table = Table(title=f"{len(checks)} reported totals")
+    table = Table(title=f"{len(rows)} reported totals")
     for name in ("as of", "outlet", "reported killed", "ledger killed", "gap", "reported strikes",
                  "ledger strikes", "gap ", "reported boats", "ledger boats", "gap  ", "sentence"):
         table.add_column(name, overflow="fold")
-    for c in checks:
-        qual = _QUALIFIER_SIGN.get(c.qualifier, "")
+    for r in rows:
+        qual = _QUALIFIER_SIGN.get(r["qualifier"], "")
+        # a day read from a dateline or the URL, not the metadata, says so
+        estimated = f" ({r['precision']})" if r["as_of"] and r["precision"] not in (None, "exact") else ""
         table.add_row(
-            str(c.as_of or "?"), c.outlet or UNKNOWN,
-            f"{qual}{c.reported_killed}" if c.reported_killed is not None else "",
-            str(c.ledger_killed), _gap_cell(c.killed_gap),
-            "" if c.reported_strikes is None else str(c.reported_strikes), str(c.ledger_strikes),
-            _gap_cell(c.strikes_gap), "" if c.reported_vessels is None else str(c.reported_vessels),
-            str(c.ledger_vessels), _gap_cell(c.vessels_gap), c.sentence[:160],
+            f"{r['as_of'] or '?'}{estimated}", r["outlet"] or UNKNOWN,
+            f"{qual}{r['reported_killed']}" if r["reported_killed"] is not None else "",
+            str(r["ledger_killed"]), _gap_cell(r["killed_gap"]),
+            "" if r["reported_strikes"] is None else str(r["reported_strikes"]), str(r["ledger_strikes"]),
+            _gap_cell(r["strikes_gap"]), "" if r["reported_vessels"] is None else str(r["reported_vessels"]),
+            str(r["ledger_vessels"]), _gap_cell(r["vessels_gap"]), r["sentence"][:160],
         )
     console.print(table)
 

@@ -214,11 +214,16 @@ def campaign_totals(ledger: Ledger) -> dict[str, Any]:
                 "killed_high": summed("killed_high", items), "survivors": summed("survivors", items),
                 "vessels": summed("vessels", items), "with_contradictions": sum(1 for r in items if r["contradictions"])}
     regions = sorted({r["region"] for r in rows})
-    checks = check_totals(ledger)
-    # how exactly the as-of day is known: the article's date is "estimated" when a dateline or the URL gave it
-    precision = {a.id: a.published_precision for a in ledger.articles({c.article_id for c in checks}, with_text=False).values()}
     return {**summary(rows), "by_region": {g: summary([r for r in rows if r["region"] == g]) for g in regions},
-            "reported": [{**_check_dict(c), "precision": precision.get(c.article_id)} for c in checks]}
+            "reported": reported_totals(ledger)}
+
+
+def reported_totals(ledger: Ledger) -> list[dict[str, Any]]:
+    """:func:`check_totals` as JSON-ready rows, each with ``precision``: how exactly its day is known
+    (its article's date is ``estimated`` when a dateline or the URL gave it, not the metadata)."""
+    checks = check_totals(ledger)
+    precision = {a.id: a.published_precision for a in ledger.articles({c.article_id for c in checks}, with_text=False).values()}
+    return [{**_check_dict(c), "precision": precision.get(c.article_id)} for c in checks]
 
 
 def _check_dict(check: TotalCheck) -> dict[str, Any]:

@@ -19,7 +19,7 @@ from jinja2 import Environment, PackageLoader
 from .. import review, service
 from ..citation import cite
 from ..errors import Gone, InputError, NotFound
-from ..listing import SORT_KEYS
+from ..listing import SORT_KEYS, sort_rows
 from ..map_places import place_groups
 from ..records import GRADES, REGIONS
 from ..store import Ledger
@@ -86,7 +86,8 @@ def ledger_page(request: Request, ledger: LedgerDep) -> Response:
     except InputError as exc:
         return error_page("ledger", exc)
     every = service.list_incidents(ledger)
-    rows = service.query_incidents(ledger, params.where(), max(len(every), 1), 0, params.sort)["items"]
+    where = params.where()
+    rows = sort_rows([r for r in every if where.matches(r)], params.sort)  # query_incidents' rows, unpaged
     totals = service.campaign_totals(ledger)
     dated = [r for r in totals["reported"] if r["reported_killed"] is not None and r["as_of"]]
     latest = max(dated, key=lambda r: (r["as_of"], r["reported_killed"]), default=None)
