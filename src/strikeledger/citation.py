@@ -20,7 +20,7 @@ PUBLISHER = "strikeledger"
 
 @dataclass(frozen=True)
 class Citation:
-    """An incident's citation: ``text`` to paste into prose, ``csl`` (a CSL-JSON item) for reference managers."""
+    """An incident's citation: ``text`` to paste into prose, ``csl`` (a CSL-JSON item) for reference tools."""
 
     text: str
     csl: dict[str, Any]
@@ -43,8 +43,10 @@ def _figures(detail: dict[str, Any]) -> str:
     elif best is None:
         killed = f"at least {low} killed"
     else:
-        killed = f"{best} killed" + (f" (sources give {low}–{high})" if low is not None and low != high else "")
-    survivors = "survivors not reported" if detail["survivors"] is None else f"{detail['survivors']} survivors"
+        spread = f" (sources give {low}–{high})" if low is not None and low != high else ""
+        killed = f"{best} killed{spread}"
+    survivors = ("survivors not reported" if detail["survivors"] is None
+                 else f"{detail['survivors']} survivors")
     vessels = "boats not counted" if not detail["vessels"] else \
         f"{detail['vessels']} vessel{'s' if detail['vessels'] != 1 else ''}"
     parts = [killed, survivors, vessels, f"announced by {detail['announced_by'] or 'no one named'}",
@@ -60,7 +62,8 @@ def _title(detail: dict[str, Any]) -> str:
 
 
 def _sources(detail: dict[str, Any]) -> list[str]:
-    return [f"{s['outlet'] or UNKNOWN}, {s['published'] or 'undated'}, {s['url'] or 'article ' + s['article_id']}"
+    return [f"{s['outlet'] or UNKNOWN}, {s['published'] or 'undated'}, "
+            f"{s['url'] or 'article ' + s['article_id']}"
             for s in detail["sources"]]
 
 

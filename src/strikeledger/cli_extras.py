@@ -1,4 +1,4 @@
-"""What the ``show --cite`` and ``export --filter`` commands need beyond one library call: parsing and writing.
+"""What ``show --cite`` and ``export --filter`` need beyond one library call: parsing and writing.
 
 Kept out of ``cli.py`` so that file stays a list of thin commands.
 """

@@ -1,4 +1,4 @@
-"""The ledger's filters as named parameters, one definition for the API list, the exports, the pages and the CLI.
+"""The ledger's filters as named parameters: one definition for the API, the exports, the pages, the CLI.
 
 ``/api/incidents``, ``/api/export.*``, ``/`` and ``strikeledger export --filter`` read the same
 names, so a page's URL, its JSON twin, its downloads and a command show the same incidents. An

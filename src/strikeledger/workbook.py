@@ -15,7 +15,8 @@ from typing import Any
 import xlsxwriter
 
 
-def xlsx_bytes(rows: Iterable[dict[str, Any]], columns: Sequence[str], about: Sequence[tuple[str, str]] = ()) -> bytes:
+def xlsx_bytes(rows: Iterable[dict[str, Any]], columns: Sequence[str],
+               about: Sequence[tuple[str, str]] = ()) -> bytes:
     """A workbook of ``rows`` under ``columns`` (plus an ``about`` sheet of name/value lines), as bytes."""
     buffer = io.BytesIO()
     # in_memory: no temporary files; strings_to_*: text stays text (an id or URL is never a formula)

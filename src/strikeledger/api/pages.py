@@ -1,4 +1,4 @@
-"""The HTML pages, rendered on the server (Jinja2, autoescaped) from the same library calls as their JSON twins.
+"""The HTML pages, rendered on the server (Jinja2, autoescaped) from the library calls of their JSON twins.
 
 A reader without JavaScript, a web archive, a search engine or ``curl`` gets every figure; the
 scripts in ``static/`` enhance the pages (sorting and filtering without reload, charts, the map,
@@ -48,8 +48,9 @@ PAGES = {
     "article": ("Article", (), "/api/articles/{id}"),
 }
 COLUMNS = (
-    ("strike_date", "Date", ""), ("region", "Region", ""), ("location", "Place", ""), ("vessels", "Vessels", "num"),
-    ("killed_best", "Killed (range)", "num"), ("survivors", "Survivors", "num"), ("announced_by", "Announced by", ""),
+    ("strike_date", "Date", ""), ("region", "Region", ""), ("location", "Place", ""),
+    ("vessels", "Vessels", "num"), ("killed_best", "Killed (range)", "num"), ("survivors", "Survivors", "num"),
+    ("announced_by", "Announced by", ""),
     ("grade", "Grade", ""), ("n_sources", "Sources", "num"), ("n_outlets", "Outlets", "num"),
     ("official", "Official", ""), ("disputed", "Disputed", ""), ("contradictions", "Contradictions", ""),
 )
@@ -94,13 +95,15 @@ def ledger_page(request: Request, ledger: LedgerDep) -> Response:
     return render("ledger", rows=rows, params=params, query=params.query(), totals=totals, columns=COLUMNS,
                   sortable=SORT_KEYS, regions=REGIONS, grades=GRADES, formats=FORMATS,
                   languages=sorted({code for r in every for code in r["languages"]}),
-                  latest=latest and {**latest, "words": views.reported_words(latest["reported_killed"], latest["qualifier"]),
+                  latest=latest and {**latest,
+                                     "words": views.reported_words(latest["reported_killed"], latest["qualifier"]),
                                      "outlet": latest["outlet"] or "unknown outlet",
                                      "precision": latest.get("precision") or "exact"})
 
 
 @router.get("/incidents/{incident_id}")
-def incident_page(incident_id: str, request: Request, ledger: LedgerDep, notice: str | None = None) -> Response:
+def incident_page(incident_id: str, request: Request, ledger: LedgerDep,
+                  notice: str | None = None) -> Response:
     """The incident for readers: headline figures, disagreement and disputes first, each source
     sentence once with every figure it backs, the toll over time, a citation; a former id redirects."""
     try:
@@ -111,12 +114,16 @@ def incident_page(incident_id: str, request: Request, ledger: LedgerDep, notice:
         return RedirectResponse(str(request.url_for("incident_page", incident_id=detail["incident_id"])), 308)
     link = str(request.url_for("incident_page", incident_id=incident_id))
     citation = cite(detail, link, datetime.now(timezone.utc))
-    sources = [{**s, "link": views.safe_link(s["url"]), "groups": views.sentence_groups(s)} for s in detail["sources"]]
+    sources = [{**s, "link": views.safe_link(s["url"]), "groups": views.sentence_groups(s)}
+               for s in detail["sources"]]
     disputes = [c for c in detail["claims"] if c["stance"] == "disputes"]
-    others = [c for c in detail["claims"] if c["stance"] != "disputes" and (c["stance"] != "announces" or c["evidence"])]
+    others = [c for c in detail["claims"]
+              if c["stance"] != "disputes" and (c["stance"] != "announces" or c["evidence"])]
     revisions = detail["killed_over_time"]
-    toll_words = "first reported as " + ", then ".join(views.count_words(r["value"], r["qualifier"]) for r in revisions)
-    place = f"{detail['location'] or 'not named'} ({views.PRECISION_WORDS.get(detail['place_precision'], '')})"
+    toll_words = "first reported as " + ", then ".join(views.count_words(r["value"], r["qualifier"])
+                                                       for r in revisions)
+    precision = views.PRECISION_WORDS.get(detail["place_precision"], "")
+    place = f"{detail['location'] or 'not named'} ({precision})"
     facts = [
         ("killed_best", "Killed", views.killed_text(detail)),
         ("survivors", "Survivors", views.label(detail["survivors"])),
@@ -146,7 +153,7 @@ def article_page(article_id: str, ledger: LedgerDep) -> Response:
 
 @router.get("/timeline")
 def timeline_page(ledger: LedgerDep) -> Response:
-    """Strikes and deaths per week and cumulative, with reported totals: charts and the same figures as tables."""
+    """Strikes and deaths per week and cumulative, with reported totals: charts, and the figures as tables."""
     return render("timeline", data=service.timeline(ledger))
 
 
@@ -170,7 +177,8 @@ GAP_VERDICTS = {
 @router.get("/gaps")
 def gaps_page(ledger: LedgerDep) -> Response:
     """The windows where reported totals rise faster than the ledger, and every reported total beside it."""
-    return render("gaps", script="", report=service.gaps_report(ledger), totals=service.campaign_totals(ledger),
+    return render("gaps", script="", report=service.gaps_report(ledger),
+                  totals={"reported": service.reported_totals(ledger)},
                   verdicts=GAP_VERDICTS, signs=views.COUNT_SIGNS)
 
 

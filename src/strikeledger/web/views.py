@@ -23,8 +23,8 @@ COUNT_WORDS = {"at_least": "at least", "more_than": "over", "about": "about", "u
 COUNT_SIGNS = {"at_least": "≥", "more_than": ">", "about": "~"}
 DATE_WORDS = {"announced": "the day it was announced", "publication_day": "dated by its publication",
               "month": "the month only", "week": "the week only"}
-PRECISION_WORDS = {"exact": "an exact point", "near_place": "near a named place", "water_area": "a water area",
-                   "country": "a country only", "unknown": "place unknown"}
+PRECISION_WORDS = {"exact": "an exact point", "near_place": "near a named place",
+                   "water_area": "a water area", "country": "a country only", "unknown": "place unknown"}
 COUNT_KINDS = {"killed", "killed_partial", "survivors", "vessels", "aboard", "total_killed", "total_strikes",
                "total_vessels"}
 
@@ -69,7 +69,7 @@ def value_words(kind: str, value: Any, qualifier: str = "") -> str:
 
 
 def killed_text(row: dict[str, Any]) -> str:
-    """The killed column: best figure and range ("3 (1–3)"), "≥2" with a low bound only, "—" for none."""
+    """The killed column: best and range ("3 (1–3)"), "≥2" with a low bound only, "—" for none."""
     low, best, high = row.get("killed_low"), row.get("killed_best"), row.get("killed_high")
     if best is None and low is None:
         return "—"
@@ -133,8 +133,8 @@ def segments(text: str, facts: list[dict[str, Any]], sentences: list[tuple[int, 
 
 def fact_title(fact: dict[str, Any]) -> str:
     """The tooltip of a highlighted fact: what it was read as and by which extractor."""
-    return f"{KIND_LABELS.get(fact['kind'], fact['kind'])}: {value_words(fact['kind'], fact['value'], fact['qualifier'])}" \
-           f" · {fact['extractor']}"
+    words = value_words(fact["kind"], fact["value"], fact["qualifier"])
+    return f"{KIND_LABELS.get(fact['kind'], fact['kind'])}: {words} · {fact['extractor']}"
 
 
 def sentence_groups(source: dict[str, Any]) -> list[dict[str, Any]]:
@@ -154,5 +154,6 @@ def sentence_groups(source: dict[str, Any]) -> list[dict[str, Any]]:
         if words not in group["figures"]:
             group["figures"].append(words)
     ordered = sorted(groups.items(), key=lambda kv: (kv[0][0] < 0, kv[0][0]))
-    return [{"sentence": g["sentence"], "segments": segments(g["sentence"], g["facts"]) if g["sentence"] else [],
+    return [{"sentence": g["sentence"],
+             "segments": segments(g["sentence"], g["facts"]) if g["sentence"] else [],
              "figures": g["figures"]} for _, g in ordered]
