@@ -11,7 +11,10 @@ from datetime import date
 
 import pytest
 
+from fastapi.testclient import TestClient
+
 from strikeledger import service
+from strikeledger.api import create_app
 from strikeledger.extract import extract_article
 from strikeledger.extract.language import WORD_NAMES, language_for, languages, words_of
 from strikeledger.ingest.language import READ_LANGUAGES
@@ -114,6 +117,13 @@ def test_an_english_and_a_spanish_report_of_one_strike_are_one_incident_with_the
     assert (row["strike_date"], row["killed_low"], row["killed_high"], row["n_sources"], row["languages"]) == (
         "2025-10-16", 3, 4, 2, ["en", "es"])
     assert "killed" in row["contradictions"]
+    detail = service.incident_detail(ledger, row["incident_id"])
+    spanish = next(s for s in detail["sources"] if s["language"] == "es")  # each source says its language
+    assert {s["language"] for s in detail["sources"]} == {"en", "es"}
+    assert [f["surface"] for f in spanish["figures"] if f["kind"] == "killed"] == ["mató a sus cuatro tripulantes"]
+    with TestClient(create_app(ledger.url)) as client:
+        page = client.get(f"/incidents/{row['incident_id']}").text
+    assert '<span class="source-language" title="ISO 639-1">es</span>' in page and "mató a sus" in page
 
 
 def _reports(text: str, published: date = PUBLISHED, language: str = "es"):
@@ -166,3 +176,11 @@ def test_an_undated_wire_lede_that_announces_is_the_news_of_the_day():
         "letal contra una narcolancha en el Caribe, en el que murieron tres hombres."
     )
     assert _reports(text) == [(PUBLISHED, 3, "caribbean")]
+
+
+def test_a_spanish_revised_toll_reads_its_numbers_in_spanish():
+    article = Article("r", "Estados Unidos atacó el jueves una lancha en el Caribe y mató a tres personas. "
+                           "El Comando Sur elevó después el balance de tres a cuatro muertos.",
+                      published=PUBLISHED, language="es")
+    (report,) = extract_article(article).reports
+    assert (report.killed, report.killed_qualifier) == (4, "revised_from:3")

@@ -131,7 +131,7 @@ def incident_detail(ledger: Ledger, incident_id: str) -> dict[str, Any]:
             })
         sources.append({
             "article_id": article_id, "url": article.url, "outlet": outlet_name(article.outlet, article.url),
-            "title": article.title,
+            "title": article.title, "language": article.language,
             "published": article.published.isoformat() if article.published else None, "figures": figures,
         })
     sources.sort(key=lambda s: (s["published"] or "", s["article_id"]))

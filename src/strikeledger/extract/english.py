@@ -17,6 +17,7 @@ from .attribution import find_attributions
 from .dates import find_dates
 from .language import Language, words_of
 from .lexicon import NUMBER
+from .numbers import to_int
 from .sentences import split_sentences
 from .totals import cumulative_split, read_total, revision
 
@@ -70,4 +71,5 @@ ENGLISH = Language(
     cumulative_split=cumulative_split,
     read_total=read_total,
     revision=revision,
+    to_int=to_int,
 )

@@ -72,6 +72,7 @@ class Language:
     cumulative_split: Callable[[Sentence], int | None]
     read_total: Callable[..., Any]
     revision: Callable[[str], re.Match[str] | None]
+    to_int: Callable[[str], int | None]  # a number in digits or the language's words
 
 
 def words_of(*sources: Any) -> SimpleNamespace:

@@ -18,7 +18,6 @@ from . import casualties, places
 from .casualties import Figure
 from .draft import CAMPAIGN_SEAS, PartFigures, ReportDraft
 from .facts import sentence_fact
-from .numbers import to_int
 from .sentences import Sentence
 
 if TYPE_CHECKING:
@@ -55,7 +54,7 @@ def add_sea_split(article: Article, draft: ReportDraft, sentence: Sentence, lang
     for name in ("a", "b"):
         where = match[f"{name}_where"]
         sea = next((p for p in places.find_places(where) if p.region in CAMPAIGN_SEAS), None)
-        value = to_int(match[name])
+        value = lang.to_int(match[name])
         if sea is None or value is None:
             return False
         boats = next((f.value for f in lang.find_figures(where) if f.kind == "vessels"), 1)
@@ -80,7 +79,7 @@ def add_each(draft: ReportDraft, sentence: Sentence, figures: list[Figure], lang
         if each is None:
             continue
         vessels = (
-            to_int(each["n"])
+            lang.to_int(each["n"])
             if each["n"]
             else max(
                 draft.vessels[0].value if draft.vessels else 0,

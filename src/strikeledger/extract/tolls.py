@@ -16,7 +16,6 @@ from . import casualties
 from .casualties import Figure
 from .draft import ReportDraft
 from .facts import sentence_fact
-from .numbers import to_int
 from .parts import add_each, add_part, add_sea_split
 from .sentences import Sentence
 
@@ -40,7 +39,7 @@ def add_figures(
         # "raised ... from three to four" names the new toll; "revised down from an earlier count
         # of three" leaves it to the sentence's own killed figure.
         revised_to = (
-            to_int(revised["new"])
+            lang.to_int(revised["new"])
             if revised.groupdict().get("new")
             else next((f.value for f in figures if f.kind == "killed"), None)
         )
@@ -65,7 +64,7 @@ def add_figures(
         and not any(f.kind == "killed" and f.value == revised_to for f in figures)
     ):
         # "raised the toll from three to four": the new figure is the strike's toll.
-        new = to_int(revised["new"])
+        new = lang.to_int(revised["new"])
         if new is not None:
             figures = sorted(
                 [
@@ -107,7 +106,7 @@ def add_figures(
             ):
                 draft.killed, draft.killed_sentence = figure, sentence
                 draft.killed_qualifier = (
-                    f"revised_from:{to_int(revised['old'])}" if revised else figure.qualifier
+                    f"revised_from:{lang.to_int(revised['old'])}" if revised else figure.qualifier
                 )
         elif kind == "killed_partial":
             draft.follow_on = draft.follow_on or figure

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ..language import Language, words_of
 from . import words
 from .attribution import find_attributions
-from .casualties import find_figures, strike_count
+from .casualties import find_figures, strike_count, to_int
 from .dates import find_dates
 from .sentences import split_sentences
 from .totals import cumulative_split, read_total, revision
@@ -23,4 +23,5 @@ SPANISH = Language(
     cumulative_split=cumulative_split,
     read_total=read_total,
     revision=revision,
+    to_int=to_int,
 )
