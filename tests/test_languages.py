@@ -184,3 +184,15 @@ def test_a_spanish_revised_toll_reads_its_numbers_in_spanish():
                       published=PUBLISHED, language="es")
     (report,) = extract_article(article).reports
     assert (report.killed, report.killed_qualifier) == (4, "revised_from:3")
+
+
+def test_a_strike_told_twice_in_one_article_is_one_strike_and_both_killed_is_two():
+    text = (
+        "El Pentágono anunció la noche de este jueves un nuevo ataque contra una lancha en el mar Caribe, que "
+        "dejó tres hombres muertos.\n\n"
+        "El secretario de Guerra anunció la noche de este jueves que EE.UU. condujo otro ataque que destruyó "
+        "una embarcación, matando a tres hombres.\n\n"
+        "Hegseth comunicaba el lunes otro ataque contra una embarcación en el Pacífico el pasado 10 de octubre; "
+        "dos ocupantes habían sido asesinados. Ambos tripulantes murieron, dijo."
+    )
+    assert _reports(text) == [(date(2025, 10, 16), 3, "caribbean"), (date(2025, 10, 10), 2, "eastern_pacific")]

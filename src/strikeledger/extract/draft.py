@@ -69,3 +69,29 @@ def best_event_date(event_dates: list[DateMention]) -> DateMention:
     """The sentence's date of the strike: the most precise, and among those one that names a
     strike ("Tuesday's strike") over one of another act ("on Wednesday raised the toll")."""
     return min(event_dates, key=lambda m: (DATE_RANK[m.precision], not m.names_strike))
+
+
+def _day(draft: ReportDraft):
+    """The day a draft is told of: its own, else the day it was announced; None when neither is a day."""
+    for when in (draft.date, draft.announced):
+        if when is not None and when.precision == "day" and when.value is not None:
+            return when.value
+    return None
+
+
+def without_retellings(drafts: list[ReportDraft]) -> list[ReportDraft]:
+    """``drafts`` less those that tell an earlier one again: the same day and the same toll, no
+    parts ("El Pentágono anunció la noche de este sábado un nuevo ataque ... que dejó tres
+    muertos", then "Hegseth anunció la noche de este sábado que EEUU condujo otro ataque ...
+    matando a tres": the real-text set). One article's strike events of one day are its one
+    announcement's, so a second telling is never a second event."""
+    kept: list[ReportDraft] = []
+    for draft in drafts:
+        day = _day(draft)
+        if day is not None and draft.killed is not None and not draft.parts and any(
+            _day(k) == day and k.killed is not None and k.killed.value == draft.killed.value and not k.parts
+            for k in kept
+        ):
+            continue
+        kept.append(draft)
+    return kept

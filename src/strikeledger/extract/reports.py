@@ -28,7 +28,7 @@ from . import attribution, places, tables
 from .casualties import Figure
 from .clauses import split_strike_clauses
 from .dates import DateMention
-from .draft import CAMPAIGN_SEAS, ReportDraft, best_event_date, date_is_better
+from .draft import CAMPAIGN_SEAS, ReportDraft, best_event_date, date_is_better, without_retellings
 from .finishing import finish_draft
 from .ledes import BACKGROUND_DAYS, fold_headline, is_headline, is_subhead, shouted
 from .language import Language
@@ -391,4 +391,4 @@ class ArticleReader:
                 if first is None or (first.item is None and d.item is not None):
                     untolled[d.date.value] = d
         kept.extend(untolled.values())
-        return sorted(kept, key=lambda d: d.first.start)
+        return without_retellings(sorted(kept, key=lambda d: d.first.start))

@@ -60,6 +60,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("killed", re.compile(rf"\bdej(?:ó|a|ando|aron)\s+{_QN}\s+(?:{DEAD_NOUN}|v[íi]ctimas)\b", _I)),
     # "la muerte de tres personas", "las muertes de seis"
     ("killed", re.compile(rf"\b(?:la\s+muerte|las\s+muertes)\s+de\s+{_QN}\b{_AFTER_N}", _I)),
+    # "Ambos terroristas murieron", "los dos murieron"
+    ("killed", re.compile(rf"\b(?P<n>ambos|ambas)\s+(?:{PERSON_NOUN}\s+)?{DEATH_WORD}", _I)),
     # "los seis murieron", "todos los tres murieron"
     ("killed", re.compile(rf"\b(?:los|las|sus)\s+(?P<n>{NUMBER})\s+{DEATH_WORD}", _I)),
     # survivors
@@ -171,6 +173,8 @@ def _value(number: str) -> int | None:
         return 0
     if text in _ONE:
         return 1
+    if text in ("ambos", "ambas"):
+        return 2
     return to_int(text)
 
 

@@ -279,6 +279,10 @@ def find_dates(
             in_quote = any(s <= start < e for s, e in quotes)
             announced = next((m.value for m in mentions if m.role == "announcement" and m.value), None)
             anchor = (announced or context_date or reference) if in_quote else reference
+            if in_quote and not announced and context_date and groups["word"].lower() in ("ayer", "anoche"):
+                # a quoted post's "ayer" when the strike told is already dated: the post, a day
+                # later, speaks of that strike (the real-text set: "“Ayer, ... un ataque letal”")
+                groups = {**groups, "word": "hoy"}
         if kind in ("anchored", "deictic"):
             value = _shift(anchor, groups) if kind == "anchored" else _deictic(groups["word"], anchor)
             resolved = (value, value, value, "day") if value else (None, None, None, "unknown")

@@ -106,7 +106,8 @@ VESSEL_NOUN = (
 VESSEL_WORD = re.compile(rf"\b{VESSEL_NOUN}\b", _I)
 DEATH_WORD = (
     r"(?:murieron|muri[óo]|han\s+muerto|habían\s+muerto|fallecieron|falleci[óo]|perdieron\s+la\s+vida|"
-    r"perdi[óo]\s+la\s+vida|(?:fueron|resultaron|quedaron|han\s+sido|habrían\s+sido)\s+(?:abatid[oa]s|"
+    r"perdi[óo]\s+la\s+vida|(?:fueron|resultaron|quedaron|(?:han|habían|habrían|hubieran)\s+sido|serían)"
+    r"\s+(?:abatid[oa]s|"
     r"muert[oa]s|asesinad[oa]s|eliminad[oa]s|ejecutad[oa]s)|murieron\s+todos)"
 )
 DEAD_NOUN = r"(?:muert[oa]s|fallecid[oa]s|abatid[oa]s|v[íi]ctimas\s+mortales|asesinad[oa]s|cad[áa]veres)"
