@@ -196,3 +196,16 @@ def test_a_strike_told_twice_in_one_article_is_one_strike_and_both_killed_is_two
         "dos ocupantes habían sido asesinados. Ambos tripulantes murieron, dijo."
     )
     assert _reports(text) == [(date(2025, 10, 16), 3, "caribbean"), (date(2025, 10, 10), 2, "eastern_pacific")]
+
+
+def test_figures_told_of_another_month_stay_off_the_strike_and_en_total_of_one_strike_is_its_toll():
+    text = (
+        "El 2 de octubre, un ataque contra una lancha en el Caribe mató a cuatro personas.\n"
+        "En noviembre, los dos supervivientes de otro ataque fueron devueltos a sus países.\n\n"
+        "El 9 de octubre otro ataque alcanzó una embarcación en el Pacífico. En total tres narcoterroristas a "
+        "bordo de la primera embarcación murieron en el primer enfrentamiento."
+    )
+    article = Article("m", text, published=date(2025, 11, 20), language="es")
+    reports = extract_article(article).reports
+    assert [(r.strike_date, r.killed, r.survivors) for r in reports] == [
+        (date(2025, 10, 2), 4, None), (date(2025, 10, 9), 3, None)]

@@ -38,7 +38,7 @@ def _clause(sentence: Sentence, start: int, end: int) -> Sentence:
 
 
 # A chronology run into one sentence names at least this many days, one per clause between
-# semicolons ("on Sept. 2 ...; on Sept. 15 three were killed; and on Sept. 19 ...": the real-text set).
+# semicolons ("on <day> ...; on <day> three were killed; and on <day> ...": the real-text set).
 CHRONOLOGY_DAYS = 2
 _CHRONOLOGY_BOUNDARY = re.compile(r";\s+")
 

@@ -95,3 +95,12 @@ def without_retellings(drafts: list[ReportDraft]) -> list[ReportDraft]:
             continue
         kept.append(draft)
     return kept
+
+
+def elsewhen(draft: ReportDraft, event_dates: list[DateMention]) -> bool:
+    """A sentence's own dates are months that all lie apart from the day of the strike ``draft``
+    tells ("En octubre, los dos supervivientes ..." after a strike of September). A later day ("the
+    search was suspended on Thursday") still tells of the strike: what became of its people."""
+    day = draft.date.value if draft.date is not None and draft.date.precision == "day" else None
+    spans = [(m.low, m.high) for m in event_dates if m.low and m.high and m.precision == "month"]
+    return day is not None and bool(spans) and not any(low <= day <= high for low, high in spans)

@@ -28,7 +28,7 @@ from . import attribution, places, tables
 from .casualties import Figure
 from .clauses import split_strike_clauses
 from .dates import DateMention
-from .draft import CAMPAIGN_SEAS, ReportDraft, best_event_date, date_is_better, without_retellings
+from .draft import CAMPAIGN_SEAS, ReportDraft, best_event_date, date_is_better, elsewhen, without_retellings
 from .finishing import finish_draft
 from .ledes import BACKGROUND_DAYS, fold_headline, is_headline, is_subhead, shouted
 from .language import Language
@@ -156,6 +156,8 @@ class ArticleReader:
         )
         if draft.item is not None and sentence.item is None and not is_event:
             near = False  # prose after a list does not belong to its last item
+        if near and not is_event and elsewhen(draft, event_dates):
+            near = False  # "En octubre, los dos supervivientes ...": figures of another time
         if not (is_event or sentence.item_start or near):
             self._add_claims(sentence, None)
             return
@@ -255,7 +257,7 @@ class ArticleReader:
             and published is not None
             and (published - days[0].value).days > BACKGROUND_DAYS
         ):
-            # "an inquiry into the Sept. 2 strike" weeks before the page, after its undated news
+            # "an inquiry into the <month> <day> strike" weeks before the page, after its undated news
             # strike with a toll: the strike it names is an older one, not the news one's day
             return True
         if not days:

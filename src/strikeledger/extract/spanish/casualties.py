@@ -28,7 +28,10 @@ _I = re.IGNORECASE
 _QN = rf"\b(?P<qual>{QUALIFIER})?(?P<n>{NUMBER})"
 # Words that may stand between a number and its noun ("seis presuntos narcoterroristas").
 _ADJ = r"(?:(?:presuntos?|supuestos?|presuntas?|supuestas?|hombres|varones|j[óo]venes)\s+)?"
-_ABOARD = r"(?:\s+(?:a\s+bordo|que\s+(?:iban|viajaban|se\s+encontraban|estaban)\s+a\s+bordo))?"
+_ABOARD = (
+    r"(?:\s+(?:a\s+bordo|que\s+(?:iban|viajaban|se\s+encontraban|estaban)\s+a\s+bordo)"
+    r"(?:\s+de\s+(?:la|el|una|un|esa|esta)\s+(?:\w+\s+){0,2}?(?:embarcaci[óo]n|lancha|nave|barco|bote))?)?"
+)
 _AFTER_N = (
     r"(?!\s*(?:de\s+(?:septiembre|octubre|noviembre|diciembre|enero|febrero|marzo)|ataques|%|por\s+ciento))"
 )
@@ -143,7 +146,11 @@ _ONE = {"un", "una", "uno", "el único", "la única", "otra", "otro", "la", "el"
 
 # "murieron dos supervivientes" / "los dos sobrevivientes fueron asesinados": survivors a
 # follow-on killed are a partial toll.
-_THEN_KILLED = re.compile(r"^[^.;]{0,80}?\b(?:fueron|murieron|mat[óo]|matar|asesinad|rematad|abatid)", _I)
+_THEN_KILLED = re.compile(
+    r"^[^.;]{0,80}?\b(?:(?:fueron|resultaron)\s+(?:luego\s+|después\s+)?(?:asesinad|rematad|abatid|muert)|"
+    r"murieron|mat[óo]|matar|asesinad|rematad|abatid)",
+    _I,
+)
 _KILLED_BEFORE = re.compile(rf"\b(?:{KILL_VERB}|rematar|matar|asesinar)\s+(?:a\s+)?(?:los\s+)?$", _I)
 
 
@@ -186,7 +193,7 @@ def find_figures(sentence: str) -> list[Figure]:
         for match in pattern.finditer(sentence):
             n_start, n_end = match.span("n")
             if taken.overlaps(n_start, n_end) or re.match(rf"\s+de\s+{MONTH_NAME}", sentence[n_end:], _I):
-                continue  # "2 de septiembre" is a date, not a count
+                continue  # "<día> de <mes>" is a date, not a count
             value = _value(match["n"])
             if value is None:
                 continue

@@ -1,10 +1,10 @@
 """The Spanish ``dates`` component: date expressions in a sentence, resolved against the
 publication date, as the English one gives them (``dates.DateMention``, same kinds and roles).
 
-"el martes", "este lunes", "el pasado 2 de septiembre", "el lunes 3 de noviembre", "anoche",
+"el martes", "este lunes", "el pasado <día> de <mes>", "el lunes <día> de <mes>", "anoche",
 "ayer", "esta mañana", "hace una semana", "hace tres días", "dos días después", "en octubre",
 "desde septiembre". A date after "anunció", "informó", "dijo" is the day it was said; one after
-"desde" starts a count; one right after a strike noun ("el ataque del 2 de septiembre") names
+"desde" starts a count; one right after a strike noun ("el ataque del <día> de <mes>") names
 the strike.
 """
 
@@ -108,13 +108,13 @@ _NAMES_STRIKE_BEFORE = re.compile(
     r"registrad)[oa]s?(?:\s+el)?|llevad[oa]s?\s+a\s+cabo(?:\s+el)?)\s*$",
     _I,
 )
-# "un bombardeo previo, ocurrido el 2 de septiembre": the day of another, earlier strike
+# "un bombardeo previo, ocurrido el <día> de <mes>": the day of another, earlier strike
 _EARLIER_STRIKE_BEFORE = re.compile(
     r"\b(?:ataques?|bombardeos?|golpes?)\s+(?:previos?|anteriores?)\s*,?\s*(?:\w+\s+){0,2}?"
     r"(?:del|de|el|(?:ocurrid|realizad)[oa]s?(?:\s+el)?)\s*$",
     _I,
 )
-# "el debate sobre la legalidad de un segundo bombardeo ..., el pasado 2 de septiembre": the day of
+# "el debate sobre la legalidad de un segundo bombardeo ..., el pasado <día> de <mes>": the day of
 # the strike under debate or inquiry, not of the one the sentence reports
 _DEBATED_STRIKE_BEFORE = re.compile(
     r"\b(?:legalidad|investigaci[óo]n|debate|pesquisa|escrutinio|indagatoria|audiencias?|pol[ée]mica)\b"

@@ -1,5 +1,5 @@
-"""The Spanish cumulative clauses: the campaign's running totals ("con lo que suman 57 muertos en
-14 ataques", "eleva a al menos 87 las personas abatidas", "desde septiembre"), never a strike's
+"""The Spanish cumulative clauses: the campaign's running totals ("con lo que suman <n> muertos en
+<n> ataques", "eleva a al menos <n> las personas abatidas", "desde septiembre"), never a strike's
 own figures; and revised tolls ("elevó de tres a cuatro")."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from .casualties import find_figures, qualifier_code, to_int
 from .words import CUMULATIVE, NUMBER, ORDINAL_WORDS, PLURAL_STRIKE_COUNT, QUALIFIER, REVISION, TOLL_WORD
 
 _I = re.IGNORECASE
-# "eleva a al menos 87 las personas abatidas", "suman ya 61 los muertos": the toll the clause states
+# "eleva a al menos <n> las personas abatidas", "suman ya <n> los muertos": the toll the clause states
 _STATED = re.compile(
     rf"\b(?:a|en|ya|suman|sumaban|hasta)\s+(?P<qual>{QUALIFIER})?(?P<n>{NUMBER})\b"
     r"(?!\s+(?:ataques|bombardeos|operaciones|lanchas|embarcaciones))",

@@ -302,9 +302,12 @@ CUMULATIVE = re.compile(
     r"|\b(?:elev(?:a|an|ando|ó|aron)|ascend(?:ió|iendo)|aument(?:a|ó|ando)|sub(?:e|ió|iendo))\s+"
     r"(?:a\s+|hasta\s+)?(?:(?:al\s+menos|más\s+de|unos|unas|casi)\s+)?(?:\d+|la\s+cifra|el\s+(?:número|"
     r"total|saldo|balance)|las?\s+\w+\s+(?:de\s+)?(?:muertos|fallecidos|víctimas))"
-    r"|\b(?:en\s+total|en\s+conjunto|hasta\s+(?:ahora|la\s+fecha|el\s+momento)|en\s+lo\s+que\s+va\s+de|"
+    # "en total" totals the campaign only with the campaign in view ("En total, las operaciones ...
+    # han dejado <n> muertos desde septiembre"), not "En total tres ... murieron en el primer ..."
+    r"|\b(?:en\s+total(?=[^.;]{0,120}\b(?:desde|campaña|ofensiva|operaciones|ataques))|en\s+conjunto|"
+    r"hasta\s+(?:ahora|la\s+fecha|el\s+momento)|en\s+lo\s+que\s+va\s+de|"
     r"desde\s+(?:que\s+(?:comenz|empez|inici|arranc)\w+|el\s+inicio|el\s+comienzo|(?:principios|comienzos|"
-    r"inicios|mediados|finales)\s+de\s+septiembre|septiembre|el\s+2\s+de\s+septiembre)|acumula\w*|"
+    rf"inicios|mediados|finales)\s+de\s+{_START_MONTH}|(?:el\s+\d{{1,2}}\s+de\s+)?{_START_MONTH})|acumula\w*|"
     r"(?:la\s+)?cifra\s+(?:total\s+)?de\s+(?:muertos|fallecidos)|balance\s+(?:total|acumulado)|"
     r"saldo\s+(?:total|acumulado)|suman\s+ya|ya\s+suman|total\s+de\s+(?:muertos|fallecidos|víctimas))\b",
     _I,
