@@ -330,3 +330,36 @@ def test_two_watchers_on_one_database_store_each_article_once(site, shared_url):
     assert all(not r.rejected and r.status == "ok" for r in results), [str(r) for r in results]
     for ledger in ledgers:
         ledger.close()
+
+
+def test_a_source_that_breaks_the_reader_fails_alone(site, ledger, fetcher, monkeypatch):
+    from strikeledger.feeds import watch
+
+    _feed(site, "/one.xml", ARTICLES[:1])
+    _feed(site, "/two.xml", ARTICLES[1:2])
+    for path in ("/one.xml", "/two.xml"):
+        feeds.add(ledger, fetcher, site.url(path), None, 60)
+    real = watch.read_listing
+
+    def flaky(got, kind):
+        if got.url.endswith("/one.xml"):
+            raise RuntimeError("a reader bug")
+        return real(got, kind)
+
+    monkeypatch.setattr(watch, "read_listing", flaky)
+    results = {r.source: r for r in feeds.watch_once(ledger, fetcher)}
+    assert results[site.url("/two.xml")].ingested == 1
+    failed = results[site.url("/one.xml")]
+    assert failed.status == "failed" and "RuntimeError: a reader bug" in failed.error
+    assert find_source(ledger, site.url("/one.xml")).failures == 1
+
+
+def test_a_source_answering_429_is_not_polled_before_its_retry_after(site, ledger, fetcher):
+    _feed(site, "/feed.xml", ARTICLES[:1])
+    feeds.add(ledger, fetcher, site.url("/feed.xml"), None, 60)
+    site.route("/feed.xml", Reply(429, b"slow down", {"Retry-After": "7200", "Content-Type": "text/plain"}))
+    (result,) = feeds.watch_once(ledger, fetcher)
+    assert result.status == "failed" and "asked to retry after 7200 s" in result.error
+    stored = find_source(ledger, site.url("/feed.xml"))
+    assert stored.next_poll_at - stored.last_poll_at == timedelta(seconds=7200)  # not the 120 s backoff
+    assert len(site.hits("/feed.xml")) == 2  # added, then polled once: no retry inside the poll

@@ -54,9 +54,10 @@ class FetchError(InputError):
 
     code = "fetch_failed"
 
-    def __init__(self, source: str, reason: str, transient: bool = False):
+    def __init__(self, source: str, reason: str, transient: bool = False, retry_after: float | None = None):
         super().__init__(source, reason)
         self.transient = transient
+        self.retry_after = retry_after  # seconds the server asked to wait (Retry-After), if it did
 
 
 class RefusedURL(FetchError):

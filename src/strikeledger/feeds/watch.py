@@ -109,9 +109,25 @@ class Watcher:
             if not force and source.next_poll_at is not None and source.next_poll_at > now:
                 continue
             if self._claim(source, now, force):
-                results.append(self.poll(source))
+                results.append(self._guarded_poll(source))
                 self.on_event(str(results[-1]))
         return results
+
+    def _guarded_poll(self, source: Source) -> PollResult:
+        """:meth:`poll`, where even a bug or a database refusal is that source's failure, recorded
+        with the reason and backed off like any other, and the other sources are still polled."""
+        try:
+            return self.poll(source)
+        except Exception as exc:  # noqa: BLE001 - one source must never stop the watcher
+            reason = f"cannot be polled ({type(exc).__name__}: {' '.join(str(exc).split())[:200]})"
+            now = datetime.now(timezone.utc)
+            try:
+                record_poll(
+                    self.ledger, source, now, now + backoff(source, source.failures + 1), error=reason
+                )
+            except StoreError:
+                pass  # the database itself is away: the next round tries again
+            return PollResult(source.url, source.kind, "failed", error=reason)
 
     def run(self, stop: threading.Event, idle: float = 1.0) -> None:
         """Poll due sources until ``stop`` is set, resting ``idle`` seconds when none is due."""
@@ -148,8 +164,11 @@ class Watcher:
             items, result.error = self._items(got, result.kind)
         except InputError as exc:
             result.status, result.error = "failed", exc.reason
-            failures = source.failures + 1
-            record_poll(self.ledger, source, now, now + backoff(source, failures), error=exc.reason)
+            wait = backoff(source, source.failures + 1)
+            asked = getattr(exc, "retry_after", None)  # a 429's or 503's Retry-After is honoured
+            if asked is not None:
+                wait = max(wait, timedelta(seconds=asked))
+            record_poll(self.ledger, source, now, now + wait, error=exc.reason)
             return result
         result.listed = len(items)
         self._ingest_new(source, items, result)

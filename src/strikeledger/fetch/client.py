@@ -180,13 +180,16 @@ class Fetcher:
             except _Retry as retry:
                 wait, reason = retry.wait, retry.reason
             if attempt >= self.options.retries:
-                raise FetchError(url, f"{reason}, after {attempt + 1} tries", transient=True)
-            wait = self.options.backoff * 2**attempt if wait is None else wait
+                raise FetchError(
+                    url, f"{reason}, after {attempt + 1} tries", transient=True, retry_after=wait
+                )
+            asked, wait = wait, self.options.backoff * 2**attempt if wait is None else wait
             if wait > self.options.max_wait:
                 raise FetchError(
                     url,
                     f"{reason}; asked to retry after {wait:.0f} s, over {self.options.max_wait:.0f} s",
                     transient=True,
+                    retry_after=asked,
                 )
             attempt += 1
             self.sleep(wait)
