@@ -116,11 +116,12 @@ def print_ingest_summary(summary: service.IngestSummary) -> None:
     languages = f"; languages: {tally(summary.languages)}" if summary.languages else ""
     unread = sum(summary.not_read.values())
     not_read = f"; {unread} not read: {tally(summary.not_read)}" if unread else ""
+    updated = f"; {summary.updated} updated stories (new versions of a URL stored before)" if summary.updated else ""
     set_aside = f"; {summary.set_aside} set aside (not about the campaign)" if summary.set_aside else ""
     console.print(
         f"ingested {summary.ingested}, duplicates {summary.duplicates}, "
         f"syndicated copies {summary.syndicated}, rejected {len(summary.rejected)}, "
-        f"skipped {len(summary.skipped)}{languages}{not_read}{set_aside}; ledger: {summary.incidents} incidents",
+        f"skipped {len(summary.skipped)}{languages}{not_read}{set_aside}{updated}; ledger: {summary.incidents} incidents",
         highlight=False, markup=False,
     )
     if summary.rejected:

@@ -23,7 +23,7 @@ from .ingest.language import NOT_READ, UNDETERMINED, detect_language, reads
 from .ingest.sources import Skipped
 from .records import Article, ArticleExtraction, Incident
 from .resolve import build_incidents, identity
-from .store import Ledger
+from .store import Ledger, versions
 from .workers import GuardedExtractor
 from .store import changes as change_store
 
@@ -46,6 +46,7 @@ class IngestSummary:
     languages: Counter[str] = field(default_factory=Counter)
     not_read: Counter[str] = field(default_factory=Counter)
     set_aside: int = 0
+    updated: int = 0  # of those ingested, new versions of a story stored before (store.versions)
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -53,6 +54,7 @@ class IngestSummary:
             "rejected": [str(r) for r in self.rejected], "skipped": [str(s) for s in self.skipped],
             "incidents": self.incidents, "languages": dict(self.languages), "not_read": dict(self.not_read),
             "set_aside": self.set_aside,
+            "updated": self.updated,
         }
 
 
@@ -177,6 +179,8 @@ def _store_article(ledger: Ledger, article: Article, extraction: ArticleExtracti
             # Only articles not stored when the batch began were extracted; one stored since by
             # another writer comes back "duplicate", so a "new" one always has its extraction.
             ledger.save_extraction(extraction, conn)
+        if status == "new" and versions.link(conn, article):  # an updated story: a new version
+            summary.updated += 1
     if status == "new":
         summary.ingested += 1
         summary.languages[article.language] += 1

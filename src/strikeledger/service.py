@@ -22,7 +22,7 @@ from .pipeline import (BATCH, IngestSummary, ingest, rebuild, reextract,  # noqa
                        reextract_all)
 from .records import Article, Incident
 from .resolve import killed_figures
-from .store import Ledger
+from .store import Ledger, versions
 from .vessels import vessels_csv
 from .workbook import xlsx_bytes
 from .tally import TotalCheck
@@ -172,6 +172,8 @@ def article_detail(ledger: Ledger, article_id: str) -> dict[str, Any]:
         "source": article.source, "language": article.language, "read": reads(article.language),
         "text": article.text, "copies": [{"url": c["url"], "outlet": outlet_name(c["outlet"], c["url"])} for c in ledger.article_copies(article_id)],
         "facts": facts, "claims": [asdict(c) for c in ledger.claims([article_id])], "incidents": feeds,
+        # every version of the story at its URL, oldest first; only the current one feeds the ledger
+        "versions": versions.versions(ledger, article_id),
     }
 
 

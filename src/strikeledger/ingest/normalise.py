@@ -9,12 +9,18 @@ import unicodedata
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
 # C0 control characters but tab and line feed (carriage returns are line ends, unified first).
-# PostgreSQL refuses NUL in text and SQLite keeps it, so they go here: one text on both.
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f]")
+# PostgreSQL refuses NUL in text and SQLite keeps it, so they go here: one text on both. With
+# them DEL and the C1 controls, and the invisible characters that change how text shows but say
+# nothing: bidi embeddings, overrides, isolates and marks (a toll wrapped in an override reads
+# backwards on screen and splits the word for the reader), joiners, word joiners, invisible
+# operators and soft hyphens ("kil\u00adled"). Removed before the text is stored, so every offset
+# into the stored text is an offset into what extraction read.
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200c-\u200f\u202a-\u202e"
+                       r"\u2060-\u2064\u2066-\u206f]")
 
 
 def strip_controls(raw: str) -> str:
-    """``raw`` without C0 control characters other than tab and line feed."""
+    """``raw`` without control characters (but tab and line feed) and invisible formatting ones."""
     return _CONTROLS.sub("", raw.replace("\x0b", "\n").replace("\x0c", "\n"))  # VT, FF: line breaks
 
 

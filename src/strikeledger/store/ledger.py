@@ -55,6 +55,12 @@ def _utc(moment: datetime | None) -> datetime:
     return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment.astimezone(timezone.utc)
 
 
+def _current(table):
+    """Rows of ``table`` that belong to no superseded version of a story (store.versions)."""
+    superseded = select(t.articles.c.id).where(t.articles.c.superseded_by.is_not(None))
+    return table.c.article_id.not_in(superseded)
+
+
 class Ledger:
     """The incident ledger in a database."""
 
@@ -222,9 +228,12 @@ class Ledger:
 
     # --- reports, facts, totals, claims ----------------------------------------------------
     def reports(self, article_ids: Iterable[str] | None = None) -> list[StrikeReport]:
+        """The reports of ``article_ids``, or of every current article (no superseded version)."""
         query = select(t.reports).order_by(t.reports.c.article_id, t.reports.c.idx)
         if article_ids is not None:
             query = query.where(t.reports.c.article_id.in_(list(article_ids)))
+        else:
+            query = query.where(_current(t.reports))
         with self.transaction() as c:
             rows = c.execute(query).mappings().all()
         return [StrikeReport(article_id=r["article_id"], index=r["idx"], **{f: r[f] for f in _REPORT_FIELDS}) for r in rows]
@@ -243,13 +252,15 @@ class Ledger:
         query = select(t.claims).order_by(t.claims.c.article_id, t.claims.c.start)
         if article_ids is not None:
             query = query.where(t.claims.c.article_id.in_(list(article_ids)))
+        else:
+            query = query.where(_current(t.claims))
         with self.transaction() as c:
             rows = c.execute(query).mappings().all()
         return [Claim(r["article_id"], r["report_idx"], r["speaker"], r["stance"], r["evidence"], r["start"], r["end"], r["text"]) for r in rows]
 
     def totals(self) -> list[ReportedTotal]:
         with self.transaction() as c:
-            rows = c.execute(select(t.totals).order_by(t.totals.c.as_of.asc().nulls_first(), t.totals.c.article_id, t.totals.c.idx)).mappings().all()
+            rows = c.execute(select(t.totals).where(_current(t.totals)).order_by(t.totals.c.as_of.asc().nulls_first(), t.totals.c.article_id, t.totals.c.idx)).mappings().all()
         return [
             ReportedTotal(r["article_id"], r["idx"], r["as_of"], r["killed"], r["killed_qualifier"], r["strikes"], r["vessels"], r["start"], r["end"])
             for r in rows
