@@ -10,6 +10,7 @@ from __future__ import annotations
 import zlib
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +28,9 @@ from .published import dateline_date, page_stamp_date, parse_published
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 ARCHIVE_SUFFIXES = (".jsonl", ".jsonl.gz")
 PRECISIONS = ("exact", "estimated")
+# The earliest publication date taken from metadata: older than any online news archive this
+# reads; a date before it (``0001-01-01``) or in the future (``9999-12-31``) is a broken field.
+EARLIEST_PUBLISHED = date(1990, 1, 1)
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,11 @@ def _check_metadata(meta: Any, source: str) -> dict[str, Any]:
         raise InputError(source, "metadata must be a JSON object")
     published = meta.get("published")
     if published not in (None, "") and parse_published(published) is None:
-        raise InputError(source, f"'published' is not a date: {published!r}")
+        raise InputError(source, f"'published' is not a date: {str(published)[:40]!r}")
+    day = parse_published(published) if published not in (None, "") else None
+    if day is not None and not EARLIEST_PUBLISHED <= day <= date.today() + timedelta(days=1):
+        raise InputError(source, f"'published' is no plausible publication date: {day.isoformat()} "
+                                 f"(before {EARLIEST_PUBLISHED.isoformat()} or in the future)")
     precision = meta.get("published_precision")
     if precision not in (None, "") and precision not in PRECISIONS:
         raise InputError(source, f"'published_precision' must be exact or estimated, not {precision!r}")
