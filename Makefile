@@ -8,7 +8,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 STATIC_VENDOR := src/strikeledger/web/static/vendor
 
-.PHONY: install web-assets system-deps sample run test eval realworld bench bench-archive screenshots clean
+.PHONY: install web-assets system-deps sample run test eval realworld bench bench-archive screenshots clean fuzz mutate
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -77,6 +77,21 @@ bench: install
 bench-archive: install
 	$(PIP) install --quiet -e '.[bench]'
 	$(PY) bench/archive_speed.py
+
+# Long runs of what the suite samples (README, "Reliability and security"): many more property
+# and schema examples, and 20 SIGKILLs of ingest on SQLite and on PostgreSQL.
+FUZZ_EXAMPLES ?= 500
+fuzz: install system-deps
+	STRIKELEDGER_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) STRIKELEDGER_KILLS=20 $(PY) -m pytest -q \
+	  tests/test_properties.py tests/test_api_schema.py tests/test_kill.py
+
+# Mutation testing of the reader and the resolver (mutmut, settings in pyproject.toml), on demand:
+# hours for extract/ and resolve/ whole; MUTATE=src/strikeledger/resolve/merge.py for one module.
+MUTATE ?=
+mutate: install
+	$(PIP) install --quiet 'mutmut>=3.2'
+	$(VENV)/bin/mutmut run $(MUTATE)
+	$(VENV)/bin/mutmut results
 
 clean:
 	rm -rf $(VENV) web/node_modules $(STATIC_VENDOR) strikeledger.db strikeledger.db-wal strikeledger.db-shm
