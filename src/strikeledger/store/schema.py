@@ -41,7 +41,7 @@ articles = Table(
     Column("extractor_version", String(16), nullable=False),
     # ISO 639-1, or "und" (0005_article_language); the server default fills rows stored before it
     Column("language", String(8), nullable=False, server_default="und"),
-    # the newer version of the same story (same URL, new text); NULL: current (0007_article_versions)
+    # the newer version of the same story (same URL, new text); NULL: current (0008_article_versions)
     Column("superseded_by", String(16)),
     Index("ix_articles_url", "url"),
 )

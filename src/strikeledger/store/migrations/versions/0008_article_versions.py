@@ -1,7 +1,7 @@
 """article versions: an updated story at the same URL supersedes the version before it
 
-Revision ID: 0007_article_versions
-Revises: 0006_write_access
+Revision ID: 0008_article_versions
+Revises: 0007_sources_and_changes
 
 ``articles.superseded_by`` is the id of the newer version of the same story (the same URL with
 new text); NULL for the current version. Superseded versions stay stored and readable, but feed
@@ -11,8 +11,8 @@ no incident, total or claim of the ledger.
 from alembic import op
 import sqlalchemy as sa
 
-revision = "0007_article_versions"
-down_revision = "0006_write_access"
+revision = "0008_article_versions"
+down_revision = "0007_sources_and_changes"
 branch_labels = None
 depends_on = None
 
