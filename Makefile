@@ -86,7 +86,7 @@ fuzz: install system-deps
 	  tests/test_properties.py tests/test_api_schema.py tests/test_kill.py
 
 # Mutation testing of the reader and the resolver (mutmut, settings in pyproject.toml), on demand:
-# hours for extract/ and resolve/ whole; MUTATE=src/strikeledger/resolve/merge.py for one module.
+# hours for extract/ and resolve/ whole; MUTATE='strikeledger.resolve.merge*' for one module's mutants.
 MUTATE ?=
 mutate: install
 	$(PIP) install --quiet 'mutmut>=3.2'
