@@ -22,8 +22,8 @@ from conftest import CORPUS
 from strikeledger import service
 from strikeledger.store import Ledger
 
-KILLS = int(os.environ.get("STRIKELEDGER_KILLS", "3"))
-ARTICLES = 12  # corpus files (with their sidecars) each run ingests
+KILLS = int(os.environ.get("STRIKELEDGER_KILLS", "2"))
+ARTICLES = 8  # corpus files (with their sidecars) each run ingests
 
 
 @pytest.fixture(scope="module")
