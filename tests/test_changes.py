@@ -142,3 +142,23 @@ def test_the_atom_feeds_validate(client, sample_ledger, path):
         assert len(feed.entries) == len(service.list_incidents(sample_ledger))
         first = feed.entries[0].link.rsplit("/", 1)[1]
         assert client.get(f"/api/incidents/{first}").status_code == 200
+
+
+def test_an_analysts_correction_and_its_undoing_are_changes_for_subscribers(ledger):
+    from strikeledger import review
+
+    _put(ledger, "a", D)
+    service.rebuild(ledger)
+    (incident,) = ledger.incidents()
+    mark = _mark(ledger)
+    made = review.record(ledger, review.CorrectionRequest(incident.id, "correct", "two sources agree on four",
+                                                          field="killed_best", value=4), "analyst")
+    review.undo(ledger, made["id"], "analyst", "the second source was a copy")
+    corrected = change_store.since(ledger, mark)
+    assert [(c.incident_id, c.kind) for c in corrected] == [(incident.id, "corrected")] * 2
+    undo, correction = corrected  # newest first
+    assert (correction.old, correction.new) == ({"killed_best": "3"}, {"killed_best": "4"})
+    assert "two sources agree on four" in correction.summary and "undone" in undo.summary
+    with TestClient(create_app(ledger.url)) as client:
+        feed = feedparser.parse(client.get("/feeds/changes.atom").content)
+    assert not feed.bozo and any("corrected by an analyst" in e.title + e.get("summary", "") for e in feed.entries)

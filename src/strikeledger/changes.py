@@ -5,7 +5,8 @@ before and after, and returns one :class:`Change` per change: ``new`` (an incide
 ``split`` part included), ``toll`` (killed range, best figure or survivors revised), ``date``,
 ``place`` (region or location), ``source`` (one per article newly among its sources),
 ``merged`` (another incident merged into it), ``split`` (some of its reports now form another
-incident) and ``retired`` (its reports no longer form any incident). The article that caused a
+incident) and ``retired`` (its reports no longer form any incident); ``corrected`` records an
+analyst's correction or its undoing (:mod:`strikeledger.review`), which no rebuild makes. The article that caused a
 change is the newest-ingested of the articles the incident gained; a change no article caused
 (a re-reading by a new extractor) names none. The function is pure; the store keeps the records.
 """
@@ -19,7 +20,7 @@ from typing import Any
 
 from .records import Alias, Incident
 
-KINDS = ("new", "toll", "date", "place", "source", "merged", "split", "retired")
+KINDS = ("new", "toll", "date", "place", "source", "merged", "split", "retired", "corrected")
 TOLL_FIELDS = ("killed_low", "killed_best", "killed_high", "survivors")
 PLACE_FIELDS = ("region", "location")
 

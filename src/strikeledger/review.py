@@ -20,15 +20,17 @@ from __future__ import annotations
 import json
 import unicodedata
 from dataclasses import dataclass, field, replace
-from datetime import date
+from datetime import date, datetime, timezone
 from typing import Any
 
 from .access import authenticate, create_token, hash_token  # noqa: F401
+from .changes import Change
 from .errors import Gone, NotFound, ReviewError
 from .records import REGIONS, Incident
 from .resolve import summarise
 from .resolve.identity import unique_id
 from .store import Ledger
+from .store import changes as change_store
 from .store.plausible import MAX_PER_STRIKE, count_problem, date_problem
 
 ACTIONS = ("correct", "not_strike", "merge", "split")
@@ -303,7 +305,17 @@ def record(ledger: Ledger, request: CorrectionRequest, who: str) -> dict[str, An
         row.update(report_keys=json.dumps(moved))
         audit.update(field="report_keys", old_value=" ".join(incident.report_keys), new_value="split out " + " ".join(moved))
     correction_id = ledger.add_correction(row, [audit])
+    _announce(ledger, audit, f"corrected by an analyst ({request.action}"
+              + (f" {request.field}" if request.field and request.action == "correct" else "") + f"): {reason}")
     return next(_public(r) for r in ledger.corrections() if r["id"] == correction_id)
+
+
+def _announce(ledger: Ledger, audit: dict[str, Any], summary: str) -> None:
+    """A correction, or its undoing, changes a published incident: a change record for subscribers."""
+    old = {audit["field"]: audit.get("old_value")} if audit.get("field") else None
+    new = {audit["field"]: audit.get("new_value")} if audit.get("field") else None
+    change_store.record(ledger, [Change(datetime.now(timezone.utc), audit["incident_id"], "corrected", summary,
+                                        old, new)])
 
 
 def undo(ledger: Ledger, correction_id: int, who: str, reason: str) -> dict[str, Any]:
@@ -311,7 +323,9 @@ def undo(ledger: Ledger, correction_id: int, who: str, reason: str) -> dict[str,
     reason = " ".join(reason.split())
     if not reason:
         raise ReviewError("an undo needs a reason too")
-    return _public(ledger.undo_correction(correction_id, who, reason))
+    undone = ledger.undo_correction(correction_id, who, reason)
+    _announce(ledger, {"incident_id": undone["incident_id"]}, f"correction {correction_id} undone: {reason}")
+    return _public(undone)
 
 
 def audit_log(ledger: Ledger, incident_id: str | None = None) -> list[dict[str, Any]]:

@@ -41,6 +41,12 @@ def add(conn: Connection, changes: Iterable[Change]) -> None:
         conn.execute(insert(t.incident_changes), rows)
 
 
+def record(ledger: Ledger, changes: Iterable[Change]) -> None:
+    """Store change records made outside a rebuild (an analyst's correction), in their own transaction."""
+    with ledger.transaction() as conn:
+        add(conn, changes)
+
+
 def since(
     ledger: Ledger,
     moment: datetime | None = None,
