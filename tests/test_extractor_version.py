@@ -30,6 +30,10 @@ def test_the_version_is_a_digest_of_the_reading_code_and_word_lists(tmp_path):
     places = tmp_path / "data" / "places.json"
     places.write_text(places.read_text().replace("Venezuela", "Venezuela ", 1))
     assert extractor_version(copy) not in (changed, EXTRACTOR_VERSION)
+    before_spanish = extractor_version(copy)
+    spanish = copy / "spanish" / "words.py"
+    spanish.write_text(spanish.read_text().replace('"lunes": 0,', '"lunes": 0, "lun": 0,', 1))
+    assert extractor_version(copy) != before_spanish  # a language's own word lists count too
     assert extractor_version(_copy_of_the_reader(tmp_path / "again"), model="another model") != EXTRACTOR_VERSION
 
 

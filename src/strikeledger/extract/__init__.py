@@ -18,7 +18,8 @@ from .language import language_for
 from .sentences import MODEL_NAMES, load_nlp
 
 _PACKAGE = Path(__file__).resolve().parent
-READING_FILES = ("*.py", "../data/*.json")
+# The reader's modules, each language's too (extract/spanish/), and the gazetteer.
+READING_FILES = ("*.py", "*/*.py", "../data/*.json")
 
 
 def _installed(name: str) -> str:

@@ -36,6 +36,7 @@ def _triggers(doc: Doc, starts: list[int], sent: Span) -> list[Trigger]:
     found = []
     for match in STRIKE_WORD.finditer(text):
         window = text[max(0, match.start() - IRREALIS_REACH) : match.start()]
+        # a modal governs its own clause; "amenazó con atacar", "la intención de atacar" reach over it
         clause = re.split(r"[,;:]\s", window)[-1] if not re.search(r"\b(?:con|de)\s*$", window) else window
         found.append(
             Trigger(
