@@ -37,15 +37,20 @@ from strikeledger.scan.warcfile import Page, write_warc  # noqa: E402
 from strikeledger.store import Ledger  # noqa: E402
 
 
+def _page(item) -> Page:
+    """A generated article as the page a crawler fetched at noon of its publication day."""
+    return Page(item.url, item.page(), f"{item.published.isoformat()}T12:00:00Z")
+
+
 def write_archives(folder: Path, count: int) -> dict:
     """The WARC.gz of ``count`` articles, a JSON Lines copy of the first ``sample`` for ingest,
     and the first 10,000 as a WARC.gz of their own; returns what was written."""
     started = time.perf_counter()
     items = list(generate(count))
-    pages = (Page(item.url, item.page(), f"{item.published.isoformat()}T12:00:00Z") for item in items)
+    pages = (_page(item) for item in items)
     write_warc(folder / "news.warc.gz", pages)
     small = min(10_000, count)
-    write_warc(folder / "news-10k.warc.gz", (Page(i.url, i.page()) for i in items[:small]))
+    write_warc(folder / "news-10k.warc.gz", (_page(i) for i in items[:small]))
     with (folder / "news.jsonl").open("w", encoding="utf-8") as handle:
         handle.writelines(item.json_line() for item in items)
     return {"items": items, "seconds": time.perf_counter() - started, "small": small,

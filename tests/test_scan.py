@@ -25,6 +25,7 @@ from strikeledger.scan.warcfile import Page, write_warc
 from strikeledger.scan.work import _records, scan_partition
 from strikeledger.store import Ledger
 
+FETCHED = "2025-11-05T12:00:00Z"  # when the test archive's pages were "fetched"
 # A few sample articles (kept few: every one is read by spaCy) and every trap.
 SAMPLE = sorted(CORPUS.glob("a00*.txt"))[:8]
 
@@ -49,7 +50,7 @@ def _warc(path: Path, articles: list[Article]) -> Path:
         return f"<html><head><title>{html.escape(a.title or '')}</title>{published}</head>" \
                f"<body><nav>Home | World | Sport</nav><article>{paragraphs}</article></body></html>"
 
-    write_warc(path, (Page(a.url or f"https://news.example/{a.id}", page(a)) for a in articles))
+    write_warc(path, (Page(a.url or f"https://news.example/{a.id}", page(a), FETCHED) for a in articles))
     return path
 
 

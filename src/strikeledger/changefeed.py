@@ -29,7 +29,7 @@ def parse_since(text: str | None) -> datetime | None:
     try:
         moment = datetime.fromisoformat(text.strip().replace("Z", "+00:00"))
     except ValueError as exc:
-        raise InputError(f"since={text}", "not an ISO 8601 time such as 2025-11-02T10:00:00Z") from exc
+        raise InputError(f"since={text}", "not an ISO 8601 time (YYYY-MM-DDThh:mm:ssZ, or a date YYYY-MM-DD)") from exc
     return moment.replace(tzinfo=timezone.utc) if moment.tzinfo is None else moment
 
 

@@ -18,7 +18,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from . import access, cli_extras, cli_scan, review, service
+from . import cli_extras, cli_scan, service
 from .errors import StrikeledgerError
 from .ingest import IngestOptions
 from .ingest.gate import default_gate
@@ -373,66 +373,10 @@ def serve(
     uvicorn.run(create_app(settings["db"][0], settings), host=settings["host"][0], port=settings["port"][0])
 
 
-token_app = typer.Typer(help="Write tokens for analysts' corrections.", no_args_is_help=True)
-app.add_typer(token_app, name="token")
-
-
-@token_app.command("create")
-@library_errors
-def token_create(name: Annotated[str, typer.Argument(help="Who the token is for; recorded in the audit log.")],
-                 db: DbOption = None,
-                 expires_days: Annotated[Optional[int], typer.Option(
-                     "--expires-days", help="Days until it expires (default: until revoked).")] = None) -> None:
-    """Create a write token and print it once (only its hash is stored)."""
-    typer.echo(access.create_token(_open(db), name, expires_days))
-
-
-@token_app.command("list")
-@library_errors
-def token_list(db: DbOption = None, as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
-    """Every token: name, state, created, last used, expires (never the token)."""
-    rows = access.list_tokens(_open(db))
-    if as_json:
-        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
-        return
-    table = Table(title=f"{len(rows)} tokens")
-    for name in ("name", "state", "created_at", "last_used_at", "expires_at"):
-        table.add_column(name, overflow="fold")
-    for row in rows:
-        table.add_row(*(shown(row[k] or "") for k in ("name", "state", "created_at", "last_used_at", "expires_at")))
-    console.print(table, markup=False, highlight=False)
-
-
-@token_app.command("revoke")
-@library_errors
-def token_revoke(name: Annotated[str, typer.Argument(help="The name the token was created for.")],
-                 db: DbOption = None) -> None:
-    """Revoke NAME's token: writes with it are refused from now on."""
-    access.revoke_token(_open(db), name)
-    console.print(f"revoked the token of {shown(name)}", markup=False, highlight=False)
-
-
-@token_app.command("log")
-@library_errors
-def token_log(db: DbOption = None, limit: Annotated[int, typer.Option(help="How many, newest first.")] = 50,
-              as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
-    """Write attempts, taken and refused: when, who, address, route, status, outcome, reason."""
-    rows = access.write_log(_open(db), limit)
-    if as_json:
-        typer.echo(json.dumps(rows, indent=2, ensure_ascii=False))
-        return
-    table = Table(title=f"latest {len(rows)} write attempts")
-    for name in ("at", "who", "address", "method", "path", "status", "outcome", "reason"):
-        table.add_column(name, overflow="fold")
-    for row in rows:
-        table.add_row(*(shown(row[k] if row[k] is not None else "") for k in
-                        ("at", "who", "address", "method", "path", "status", "outcome", "reason")))
-    console.print(table, markup=False, highlight=False)
-
-
-from . import cli_sources  # noqa: E402 - its commands use the helpers above
+from . import cli_sources, cli_tokens  # noqa: E402 - their commands use the helpers above
 
 cli_sources.register(app)
+cli_tokens.register(app)
 cli_scan.register(app, library_errors)  # `strikeledger scan` (archives on Dask): its own module
 
 

@@ -18,7 +18,7 @@ class Page:
 
     url: str
     body: str
-    fetched: str = "2026-01-01T00:00:00Z"
+    fetched: str  # no default: a made-up fetch time would be a date the archive never had
     content_type: str = "text/html; charset=utf-8"
     status: int = 200
 
